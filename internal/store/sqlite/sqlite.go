@@ -1,0 +1,735 @@
+// Package sqlite is the embedded dateline.Store: one SQLite file in WAL mode
+// through the pure-Go modernc.org/sqlite driver (no cgo), with an FTS5 index
+// for search and migrations embedded in the binary.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is a dateline.Store over one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+var _ dateline.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the store at path and brings its schema up
+// to date. Several processes may open the same file: WAL lets readers work
+// while one writer ingests.
+func Open(ctx context.Context, file string) (*DB, error) {
+	const op = "store: open"
+	if file == "" {
+		return nil, dateline.Errorf(dateline.Invalid, op, "no database path given (use --db or DATELINE_DB)")
+	}
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + file + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op + " " + file, Err: err}
+	}
+	db.SetMaxOpenConns(4)
+	s := &DB{db: db, path: file}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op + " " + file, Err: err}
+	}
+	return s, nil
+}
+
+// Close releases the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// migrate applies every embedded migration newer than PRAGMA user_version,
+// each in its own transaction with the version bump.
+func (s *DB) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w (is it a SQLite file?)", err)
+	}
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with a number", e.Name())
+		}
+		if n <= version {
+			continue
+		}
+		body, err := migrations.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", e.Name(), err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", e.Name(), err)
+		}
+	}
+	return nil
+}
+
+func day(t time.Time) string { return t.UTC().Format(dateline.DateLayout) }
+
+// Put stores articles in one transaction, skipping ids already stored.
+func (s *DB) Put(ctx context.Context, articles []dateline.Article) (int, error) {
+	const op = "store: put"
+	if len(articles) == 0 {
+		return 0, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer tx.Rollback()
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO documents
+		(id, url, source, title, published, day, published_source, origin, text, analysis, duplicate_of, story)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`)
+	if err != nil {
+		return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+	}
+	defer ins.Close()
+	fts, err := tx.PrepareContext(ctx, `INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)`)
+	if err != nil {
+		return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+	}
+	defer fts.Close()
+	added := 0
+	for i := range articles {
+		a := &articles[i]
+		if a.ID == "" {
+			return 0, dateline.Errorf(dateline.Invalid, op, "article %d has no id", i)
+		}
+		if a.Published.IsZero() {
+			return 0, dateline.Errorf(dateline.Invalid, op, "article %s has no publication date", a.ID)
+		}
+		analysis := ""
+		if analysed(&a.Analysis) {
+			b, err := json.Marshal(a.Analysis)
+			if err != nil {
+				return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+			}
+			analysis = string(b)
+		}
+		res, err := ins.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, a.Published.UTC().Format(time.RFC3339),
+			day(a.Published), a.PublishedSource, a.Origin, a.Text, analysis, a.DuplicateOf, a.Story)
+		if err != nil {
+			return 0, &dateline.Error{Kind: dateline.Unavailable, Op: op + " " + a.ID, Err: err}
+		}
+		n, _ := res.RowsAffected()
+		if n == 0 {
+			continue
+		}
+		rowid, err := res.LastInsertId()
+		if err != nil {
+			return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		if _, err := fts.ExecContext(ctx, rowid, a.Title, a.Text); err != nil {
+			return 0, &dateline.Error{Kind: dateline.Unavailable, Op: op + " fts " + a.ID, Err: err}
+		}
+		if err := putDerived(ctx, tx, rowid, a); err != nil {
+			return 0, &dateline.Error{Kind: dateline.Unavailable, Op: op + " " + a.ID, Err: err}
+		}
+		added++
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, &dateline.Error{Kind: dateline.Unavailable, Op: op + " commit", Err: err}
+	}
+	return added, nil
+}
+
+func analysed(a *dateline.Analysis) bool {
+	return a.Sentences != nil || a.Timexes != nil || a.Mentions != nil || a.Entities != nil || a.Attributions != nil
+}
+
+// putDerived fills the entity and attribution tables for one new document.
+func putDerived(ctx context.Context, tx *sql.Tx, rowid int64, a *dateline.Article) error {
+	counts := map[string]int{}
+	for _, m := range a.Mentions {
+		counts[m.Entity]++
+	}
+	for _, e := range a.Entities {
+		if e.Name == "" {
+			continue
+		}
+		aliases, _ := json.Marshal(nonNil(e.Aliases))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO doc_entities(doc, name, type, mentions, aliases) VALUES (?,?,?,?,?)
+			ON CONFLICT(doc, name) DO UPDATE SET mentions = mentions + excluded.mentions`,
+			rowid, e.Name, e.Type, max(counts[e.Name], 1), string(aliases)); err != nil {
+			return err
+		}
+	}
+	for i, at := range a.Attributions {
+		body, err := json.Marshal(at)
+		if err != nil {
+			return err
+		}
+		var srcText, srcEnt string
+		if at.Source != nil {
+			srcText, srcEnt = at.Source.Text, at.Source.Entity
+		}
+		var about []string
+		for _, m := range a.Mentions {
+			if m.Start >= at.Content.Start && m.End <= at.Content.End && m.Entity != "" {
+				about = append(about, m.Entity)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO attributions(doc, idx, source_text, source_entity, about, body) VALUES (?,?,?,?,?,?)`,
+			rowid, i, srcText, srcEnt, "\t"+strings.Join(about, "\t")+"\t", string(body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Has reports which ids are stored.
+func (s *DB) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	const chunk = 500
+	for len(ids) > 0 {
+		n := min(chunk, len(ids))
+		part := ids[:n]
+		ids = ids[n:]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, "SELECT id FROM documents WHERE id IN (?"+strings.Repeat(",?", len(part)-1)+")", args...)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: "store: has", Err: err}
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+const articleCols = `d.id, d.url, d.source, d.title, d.published, d.published_source, d.origin, d.text, d.analysis, d.duplicate_of, d.story`
+
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(r scanner) (dateline.Article, error) {
+	var a dateline.Article
+	var published, analysis string
+	if err := r.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.PublishedSource, &a.Origin, &a.Text, &analysis, &a.DuplicateOf, &a.Story); err != nil {
+		return a, err
+	}
+	t, err := time.Parse(time.RFC3339, published)
+	if err != nil {
+		return a, fmt.Errorf("article %s: stored date %q: %w", a.ID, published, err)
+	}
+	a.Published = t
+	if analysis != "" {
+		if err := json.Unmarshal([]byte(analysis), &a.Analysis); err != nil {
+			return a, fmt.Errorf("article %s: stored analysis: %w", a.ID, err)
+		}
+	}
+	return a, nil
+}
+
+// Article returns one stored article.
+func (s *DB) Article(ctx context.Context, id string) (dateline.Article, error) {
+	row := s.db.QueryRowContext(ctx, "SELECT "+articleCols+" FROM documents d WHERE d.id = ?", id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, dateline.Errorf(dateline.NotFound, "store: article", "no article with id %q", id)
+	}
+	if err != nil {
+		return a, &dateline.Error{Kind: dateline.Unavailable, Op: "store: article " + id, Err: err}
+	}
+	return a, nil
+}
+
+// where builds the WHERE clause a filter asks for (without the FTS match).
+func where(f dateline.Filter) (string, []any) {
+	var conds []string
+	var args []any
+	if !f.From.IsZero() {
+		conds = append(conds, "d.day >= ?")
+		args = append(args, day(f.From))
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, "d.day <= ?")
+		args = append(args, day(f.To))
+	}
+	if f.Source != "" {
+		conds = append(conds, "d.source = ?")
+		args = append(args, f.Source)
+	}
+	if f.Story != "" {
+		conds = append(conds, "d.story = ?")
+		args = append(args, f.Story)
+	}
+	if f.Entity != "" {
+		conds = append(conds, "d.rowid IN (SELECT doc FROM doc_entities WHERE name = ? COLLATE NOCASE)")
+		args = append(args, f.Entity)
+	}
+	if !f.IncludeDuplicates {
+		conds = append(conds, "d.duplicate_of = ''")
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " AND " + strings.Join(conds, " AND "), args
+}
+
+// Articles streams the selected articles, oldest first. With a query, only
+// articles matching it are streamed (still oldest first).
+func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.Article) error) error {
+	const op = "store: articles"
+	w, args := where(f)
+	q := "SELECT " + articleCols + " FROM documents d WHERE 1=1" + w
+	if f.Query != "" {
+		m, err := MatchExpr(f.Query)
+		if err != nil {
+			return &dateline.Error{Kind: dateline.Invalid, Op: op, Err: err}
+		}
+		q += " AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+		args = append(args, m)
+	}
+	q += " ORDER BY d.published, d.id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	return nil
+}
+
+// MatchExpr turns what a user typed into an FTS5 query: each word becomes a
+// quoted term (so punctuation cannot break the syntax), "quoted phrases"
+// stay phrases, and a bare OR between terms is kept. An empty result is an
+// error: there is nothing to search for.
+func MatchExpr(q string) (string, error) {
+	var parts []string
+	rest := q
+	for {
+		i := strings.IndexByte(rest, '"')
+		if i < 0 {
+			parts = append(parts, terms(rest)...)
+			break
+		}
+		parts = append(parts, terms(rest[:i])...)
+		rest = rest[i+1:]
+		j := strings.IndexByte(rest, '"')
+		if j < 0 {
+			parts = append(parts, terms(rest)...)
+			break
+		}
+		if ws := words(rest[:j]); len(ws) > 0 {
+			parts = append(parts, `"`+strings.Join(ws, " ")+`"`)
+		}
+		rest = rest[j+1:]
+	}
+	// Drop ORs that do not stand between two terms.
+	var out []string
+	for i, p := range parts {
+		if p == "OR" && (len(out) == 0 || out[len(out)-1] == "OR" || i == len(parts)-1) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) > 0 && out[len(out)-1] == "OR" {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return "", fmt.Errorf("query %q has no words to search for", q)
+	}
+	return strings.Join(out, " "), nil
+}
+
+func terms(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if f == "OR" {
+			out = append(out, "OR")
+			continue
+		}
+		for _, w := range words(f) {
+			out = append(out, `"`+w+`"`)
+		}
+	}
+	return out
+}
+
+// words splits on anything that is not a letter or digit, the way the
+// unicode61 tokenizer does.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127)
+	})
+}
+
+// Search ranks matching articles by BM25 (title weighted over text) and
+// returns a page of hits with snippets.
+func (s *DB) Search(ctx context.Context, f dateline.Filter) (dateline.SearchResult, error) {
+	const op = "store: search"
+	var res dateline.SearchResult
+	m, err := MatchExpr(f.Query)
+	if err != nil {
+		return res, &dateline.Error{Kind: dateline.Invalid, Op: op, Err: err}
+	}
+	w, args := where(f)
+	base := " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?" + w
+	cargs := append([]any{m}, args...)
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*)"+base, cargs...).Scan(&res.Total); err != nil {
+		return res, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	q := "SELECT d.id, d.title, d.source, d.url, d.published, d.story, -bm25(documents_fts, 3.0, 1.0), " +
+		"snippet(documents_fts, 1, char(2), char(3), '…', 24)" + base +
+		fmt.Sprintf(" ORDER BY bm25(documents_fts, 3.0, 1.0), d.id LIMIT %d OFFSET %d", limit, max(f.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, q, cargs...)
+	if err != nil {
+		return res, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	res.Hits = []dateline.Hit{}
+	for rows.Next() {
+		var h dateline.Hit
+		var published string
+		if err := rows.Scan(&h.ID, &h.Title, &h.Source, &h.URL, &published, &h.Story, &h.Score, &h.Snippet); err != nil {
+			return res, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		h.Published, _ = time.Parse(time.RFC3339, published)
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return res, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	return res, nil
+}
+
+// Stats summarises the store.
+func (s *DB) Stats(ctx context.Context) (dateline.Stats, error) {
+	const op = "store: stats"
+	st := dateline.Stats{BySource: map[string]int{}}
+	var first, last sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(duplicate_of <> ''), 0), count(DISTINCT source), min(published), max(published) FROM documents`).
+		Scan(&st.Documents, &st.Duplicates, &st.Sources, &first, &last)
+	if err != nil {
+		return st, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	if first.Valid {
+		st.First, _ = time.Parse(time.RFC3339, first.String)
+		st.Last, _ = time.Parse(time.RFC3339, last.String)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&st.Stories); err != nil {
+		return st, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT name COLLATE NOCASE) FROM doc_entities`).Scan(&st.Entities); err != nil {
+		return st, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT source, count(*) FROM documents GROUP BY source`)
+	if err != nil {
+		return st, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var src string
+		var n int
+		if err := rows.Scan(&src, &n); err != nil {
+			return st, err
+		}
+		st.BySource[src] = n
+	}
+	return st, rows.Err()
+}
+
+// Assign records story membership and duplicate links, and replaces the
+// summaries of the given stories, in one transaction.
+func (s *DB) Assign(ctx context.Context, as []dateline.Assignment, stories []dateline.Story) error {
+	const op = "store: assign"
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer tx.Rollback()
+	for _, a := range as {
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET story = ?, duplicate_of = ? WHERE id = ?`, a.Story, a.DuplicateOf, a.ArticleID); err != nil {
+			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+	}
+	for _, st := range stories {
+		if st.Articles == 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, st.ID); err != nil {
+				return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, label, first, last, articles, outlets) VALUES (?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET label=excluded.label, first=excluded.first, last=excluded.last, articles=excluded.articles, outlets=excluded.outlets`,
+			st.ID, st.Label, day(st.First), day(st.Last), st.Articles, st.Outlets); err != nil {
+			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	return nil
+}
+
+// ResetStories forgets every story and duplicate link.
+func (s *DB) ResetStories(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return &dateline.Error{Kind: dateline.Unavailable, Op: "store: reset stories", Err: err}
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`UPDATE documents SET story = '', duplicate_of = ''`, `DELETE FROM stories`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return &dateline.Error{Kind: dateline.Unavailable, Op: "store: reset stories", Err: err}
+		}
+	}
+	return tx.Commit()
+}
+
+func scanStory(r scanner) (dateline.Story, error) {
+	var st dateline.Story
+	var first, last string
+	if err := r.Scan(&st.ID, &st.Label, &first, &last, &st.Articles, &st.Outlets); err != nil {
+		return st, err
+	}
+	st.First, _ = time.Parse(dateline.DateLayout, first)
+	st.Last, _ = time.Parse(dateline.DateLayout, last)
+	return st, nil
+}
+
+// Stories lists stories, the most covered first.
+func (s *DB) Stories(ctx context.Context, q dateline.StoryQuery) ([]dateline.Story, error) {
+	const op = "store: stories"
+	var conds []string
+	var args []any
+	if !q.From.IsZero() {
+		conds = append(conds, "last >= ?")
+		args = append(args, day(q.From))
+	}
+	if !q.To.IsZero() {
+		conds = append(conds, "first <= ?")
+		args = append(args, day(q.To))
+	}
+	sqlq := "SELECT id, label, first, last, articles, outlets FROM stories"
+	if len(conds) > 0 {
+		sqlq += " WHERE " + strings.Join(conds, " AND ")
+	}
+	sqlq += " ORDER BY articles DESC, last DESC, id"
+	if q.Limit > 0 {
+		sqlq += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, max(q.Offset, 0))
+	}
+	rows, err := s.db.QueryContext(ctx, sqlq, args...)
+	if err != nil {
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	out := []dateline.Story{}
+	for rows.Next() {
+		st, err := scanStory(rows)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// Story returns one story's summary.
+func (s *DB) Story(ctx context.Context, id string) (dateline.Story, error) {
+	st, err := scanStory(s.db.QueryRowContext(ctx, "SELECT id, label, first, last, articles, outlets FROM stories WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, dateline.Errorf(dateline.NotFound, "store: story", "no story with id %q", id)
+	}
+	if err != nil {
+		return st, &dateline.Error{Kind: dateline.Unavailable, Op: "store: story", Err: err}
+	}
+	return st, nil
+}
+
+// Entities aggregates document entities by canonical name, case folded.
+func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.EntityStat, error) {
+	const op = "store: entities"
+	var conds []string
+	var args []any
+	if q.Type != "" {
+		conds = append(conds, "e.type = ?")
+		args = append(args, strings.ToUpper(q.Type))
+	}
+	if q.Name != "" {
+		conds = append(conds, `(e.name = ? COLLATE NOCASE OR lower(e.name) IN (
+			SELECT lower(e2.name) FROM doc_entities e2, json_each(e2.aliases) a WHERE a.value = ? COLLATE NOCASE))`)
+		args = append(args, q.Name, q.Name)
+	}
+	sqlq := `SELECT min(e.name), max(e.type), sum(e.mentions), count(DISTINCT e.doc), min(d.day), max(d.day), json_group_array(e.aliases)
+		FROM doc_entities e JOIN documents d ON d.rowid = e.doc AND d.duplicate_of = ''`
+	if len(conds) > 0 {
+		sqlq += " WHERE " + strings.Join(conds, " AND ")
+	}
+	sqlq += " GROUP BY lower(e.name) ORDER BY count(DISTINCT e.doc) DESC, sum(e.mentions) DESC, min(e.name)"
+	if q.Limit > 0 {
+		sqlq += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, max(q.Offset, 0))
+	}
+	rows, err := s.db.QueryContext(ctx, sqlq, args...)
+	if err != nil {
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	out := []dateline.EntityStat{}
+	for rows.Next() {
+		var e dateline.EntityStat
+		var first, last, aliasJSON string
+		if err := rows.Scan(&e.Name, &e.Type, &e.Mentions, &e.Documents, &first, &last, &aliasJSON); err != nil {
+			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		e.First, _ = time.Parse(dateline.DateLayout, first)
+		e.Last, _ = time.Parse(dateline.DateLayout, last)
+		e.Aliases = mergeAliases(e.Name, aliasJSON)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// mergeAliases flattens the JSON array of per-document alias arrays.
+func mergeAliases(name, arr string) []string {
+	var lists []string
+	if json.Unmarshal([]byte(arr), &lists) != nil {
+		return nil
+	}
+	seen := map[string]bool{strings.ToLower(name): true}
+	var out []string
+	for _, l := range lists {
+		var as []string
+		if json.Unmarshal([]byte(l), &as) != nil {
+			continue
+		}
+		for _, a := range as {
+			if k := strings.ToLower(a); !seen[k] {
+				seen[k] = true
+				out = append(out, a)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Quotes lists attributions across documents, newest first.
+func (s *DB) Quotes(ctx context.Context, q dateline.QuoteQuery) ([]dateline.Quote, error) {
+	const op = "store: quotes"
+	var conds []string
+	var args []any
+	if q.Source != "" {
+		conds = append(conds, "(a.source_entity = ? COLLATE NOCASE OR a.source_text LIKE ? ESCAPE '\\')")
+		args = append(args, q.Source, "%"+likeEscape(q.Source)+"%")
+	}
+	if q.About != "" {
+		conds = append(conds, "lower(a.about) LIKE ? ESCAPE '\\'")
+		args = append(args, "%\t"+likeEscape(strings.ToLower(q.About))+"\t%")
+	}
+	if q.Story != "" {
+		conds = append(conds, "d.story = ?")
+		args = append(args, q.Story)
+	}
+	sqlq := `SELECT d.id, d.source, d.published, a.body FROM attributions a JOIN documents d ON d.rowid = a.doc WHERE d.duplicate_of = ''`
+	if len(conds) > 0 {
+		sqlq += " AND " + strings.Join(conds, " AND ")
+	}
+	sqlq += " ORDER BY d.published DESC, d.id, a.idx"
+	if q.Limit > 0 {
+		sqlq += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, max(q.Offset, 0))
+	}
+	rows, err := s.db.QueryContext(ctx, sqlq, args...)
+	if err != nil {
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	out := []dateline.Quote{}
+	for rows.Next() {
+		var qu dateline.Quote
+		var published, body string
+		if err := rows.Scan(&qu.ArticleID, &qu.Outlet, &published, &body); err != nil {
+			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		qu.Published, _ = time.Parse(time.RFC3339, published)
+		if err := json.Unmarshal([]byte(body), &qu.Attr); err != nil {
+			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		out = append(out, qu)
+	}
+	return out, rows.Err()
+}
+
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
