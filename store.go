@@ -93,7 +93,7 @@ type StoryQuery struct {
 }
 
 // Assignment records that an article belongs to a story and, when it is a
-// near-copy, which article it copies.
+// near-copy, which article it copies. An empty field leaves what is stored.
 type Assignment struct {
 	ArticleID   string
 	Story       string
@@ -114,7 +114,9 @@ type Store interface {
 	Search(ctx context.Context, f Filter) (SearchResult, error)
 	Stats(ctx context.Context) (Stats, error)
 
-	// Assign sets story and duplicate links; stories replaces those stories' summaries.
+	// Assign sets story and duplicate links, applied in order, then refreshes
+	// the given stories' summaries: the label as given, the counts and dates
+	// from the articles stored in each (a story left with none is deleted).
 	Assign(ctx context.Context, as []Assignment, stories []Story) error
 	// ResetStories forgets every story and duplicate link (before a batch recluster).
 	ResetStories(ctx context.Context) error

@@ -518,12 +518,21 @@ func (s *DB) Assign(ctx context.Context, as []dateline.Assignment, stories []dat
 	}
 	defer tx.Rollback()
 	for _, a := range as {
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET story = ?, duplicate_of = ? WHERE id = ?`, a.Story, a.DuplicateOf, a.ArticleID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET
+			story = CASE WHEN ? = '' THEN story ELSE ? END,
+			duplicate_of = CASE WHEN ? = '' THEN duplicate_of ELSE ? END WHERE id = ?`,
+			a.Story, a.Story, a.DuplicateOf, a.DuplicateOf, a.ArticleID); err != nil {
 			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 		}
 	}
 	for _, st := range stories {
-		if st.Articles == 0 {
+		var n, outlets int
+		var first, last sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT source), min(day), max(day) FROM documents WHERE story = ?`, st.ID).
+			Scan(&n, &outlets, &first, &last); err != nil {
+			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+		if n == 0 {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, st.ID); err != nil {
 				return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 			}
@@ -531,7 +540,7 @@ func (s *DB) Assign(ctx context.Context, as []dateline.Assignment, stories []dat
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, label, first, last, articles, outlets) VALUES (?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET label=excluded.label, first=excluded.first, last=excluded.last, articles=excluded.articles, outlets=excluded.outlets`,
-			st.ID, st.Label, day(st.First), day(st.Last), st.Articles, st.Outlets); err != nil {
+			st.ID, st.Label, first.String, last.String, n, outlets); err != nil {
 			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 		}
 	}

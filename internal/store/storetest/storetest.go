@@ -239,6 +239,13 @@ func testStories(t *testing.T, st dateline.Store) {
 	if got := fmt.Sprint(ids(t, st, dateline.Filter{Story: "s1", IncludeDuplicates: true})); got != "[a1 a3]" {
 		t.Errorf("story articles with duplicates = %s", got)
 	}
+	// Empty fields leave what is stored.
+	if err := st.Assign(ctx, []dateline.Assignment{{ArticleID: "a3"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if a3, _ := st.Article(ctx, "a3"); a3.Story != "s1" || a3.DuplicateOf != "a1" {
+		t.Errorf("empty assignment changed a3: story %q dup %q", a3.Story, a3.DuplicateOf)
+	}
 	list, err := st.Stories(ctx, dateline.StoryQuery{From: day("2017-06-07")})
 	if err != nil || len(list) != 1 {
 		t.Errorf("Stories = %v, %v", list, err)

@@ -1,0 +1,410 @@
+// Package dedup finds near-duplicate articles: syndicated wire copies,
+// re-posts with a new headline, extra boilerplate, a truncated body or light
+// rewording. Each copy is linked to its original, the earliest published
+// (ties: the longest, then the smallest ID), so a story can say how many
+// outlets carried a report instead of listing it seven times.
+//
+// Matching runs in two steps: an exact hash of the normalised text, then
+// 5-word shingles sketched with MinHash and looked up with LSH banding; a
+// candidate is a copy when the estimated Jaccard similarity, or the
+// estimated containment of the shorter text in the longer one (truncated
+// copies), reaches the threshold.
+package dedup
+
+import (
+	"container/heap"
+	"sort"
+	"time"
+
+	"github.com/datelinehq/dateline"
+)
+
+// Options tune an Index. Zero values take the defaults.
+type Options struct {
+	// Threshold is the similarity at or above which a document is a copy.
+	// Default 0.5.
+	Threshold float64
+	// ShingleWords is the number of words per shingle. Default 5.
+	ShingleWords int
+	// Bands is the number of LSH bands; K/Bands rows each. More bands find
+	// less similar candidates at the cost of more comparisons. Default 64.
+	Bands int
+	// MinShingles: documents with fewer shingles are matched only when their
+	// normalised text is identical, because a sketch of a few shingles says
+	// little. Default 10.
+	MinShingles int
+	// MinContainRatio: containment is used only when the shorter document
+	// has at least this fraction of the longer one's shingles; below it a
+	// quoted paragraph would make a short piece look like a copy. Default 0.3.
+	MinContainRatio float64
+	// Window bounds memory by time: a document published more than Window
+	// before the newest publication date seen is forgotten. Undated
+	// documents count as published at the newest date seen when they
+	// arrive. Default 30 days; negative: never evict by time.
+	Window time.Duration
+	// MaxDocs caps the number of documents held whatever their dates; the
+	// oldest go first. Default 100,000; negative: no cap.
+	MaxDocs int
+	// MaxWords stops reading a document after this many words. Default 3,000.
+	MaxWords int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Threshold <= 0 {
+		o.Threshold = 0.5
+	}
+	if o.ShingleWords <= 0 {
+		o.ShingleWords = 5
+	}
+	if o.Bands <= 0 || o.Bands > K || K%o.Bands != 0 {
+		o.Bands = 64
+	}
+	if o.MinShingles <= 0 {
+		o.MinShingles = 10
+	}
+	if o.MinContainRatio <= 0 {
+		o.MinContainRatio = 0.3
+	}
+	if o.Window == 0 {
+		o.Window = 30 * 24 * time.Hour
+	}
+	if o.MaxDocs == 0 {
+		o.MaxDocs = 100_000
+	}
+	if o.MaxWords == 0 {
+		o.MaxWords = 3000
+	}
+	return o
+}
+
+// Result is what Check found.
+type Result struct {
+	// Original is the ID of the article this one copies, "" when it is not
+	// a copy (or when it is itself the new original of a group).
+	Original string
+	// Similarity is the score of the match that made it a copy (1 for an
+	// exact copy).
+	Similarity float64
+	// Relinked lists articles seen earlier whose original is now this
+	// article: it arrived after its copies but was published earlier (or is
+	// longer). The caller must update their DuplicateOf to this article's ID.
+	// Sorted; only articles still inside the window are listed.
+	Relinked []string
+}
+
+// group is a set of copies of one original.
+type group struct {
+	root    key
+	members []int32 // live slots
+}
+
+// key orders candidates for "original": dated before undated, earlier,
+// longer, smaller ID.
+type key struct {
+	id    string
+	pub   time.Time
+	words int
+}
+
+func (a key) before(b key) bool {
+	az, bz := a.pub.IsZero(), b.pub.IsZero()
+	if az != bz {
+		return bz
+	}
+	if !a.pub.Equal(b.pub) {
+		return a.pub.Before(b.pub)
+	}
+	if a.words != b.words {
+		return a.words > b.words
+	}
+	return a.id < b.id
+}
+
+type doc struct {
+	key
+	sig     Signature
+	count   int // shingles
+	exact   uint64
+	fuzzy   bool // in the LSH buckets
+	group   *group
+	evictAt time.Time
+	seq     uint64
+	live    bool
+}
+
+// Index remembers the documents of a time window and finds the copies among
+// them. It is not safe for concurrent use: the pipeline calls it from one
+// goroutine, in arrival order.
+//
+// Memory: about 1.1 KB per held document (signature, 64 bucket entries,
+// bookkeeping) plus its ID, so the default cap of 100,000 documents stays
+// near 120 MB; a 30-day window of a few thousand articles a day is far below.
+type Index struct {
+	opts    Options
+	rows    int
+	docs    []doc
+	free    []int32
+	byID    map[string]int32
+	exact   map[uint64]int32
+	buckets map[uint64][]int32
+	order   evictHeap
+	clock   time.Time
+	seq     uint64
+	stamp   []uint64
+	sk      sketcher
+	keys    []uint64
+}
+
+// NewIndex returns an empty index.
+func NewIndex(opts Options) *Index {
+	o := opts.withDefaults()
+	return &Index{
+		opts:    o,
+		rows:    K / o.Bands,
+		byID:    map[string]int32{},
+		exact:   map[uint64]int32{},
+		buckets: map[uint64][]int32{},
+	}
+}
+
+// Len is the number of documents held.
+func (ix *Index) Len() int { return len(ix.byID) }
+
+// Check decides whether a is a copy of a document seen before and adds it to
+// the index. Checking an ID already held changes nothing and reports its
+// current original. Rebuilding after a restart is Check over the stored
+// articles, oldest first.
+func (ix *Index) Check(a *dateline.Article) Result {
+	if s, ok := ix.byID[a.ID]; ok {
+		d := &ix.docs[s]
+		if d.group != nil && d.group.root.id != a.ID {
+			return Result{Original: d.group.root.id, Similarity: 1}
+		}
+		return Result{}
+	}
+	if !a.Published.IsZero() && a.Published.After(ix.clock) {
+		if ix.clock.IsZero() {
+			ix.startClock(a.Published)
+		}
+		ix.clock = a.Published
+	}
+	ix.evict()
+
+	sk := &ix.sk
+	sk.reset(ix.opts.ShingleWords)
+	Words(a.Text, ix.opts.MaxWords, sk.add)
+	if sk.words == 0 {
+		return Result{} // nothing to compare; an empty text copies nothing
+	}
+	hasSig := sk.finish() && sk.count >= ix.opts.MinShingles
+
+	k := key{id: a.ID, pub: a.Published, words: sk.words}
+	best, bestSim := int32(-1), 0.0
+	if s, ok := ix.exact[sk.exact]; ok {
+		best, bestSim = s, 1
+	} else if hasSig {
+		best, bestSim = ix.candidates(&sk.sig, sk.count)
+	}
+
+	slot := ix.insert(k, hasSig)
+	d := &ix.docs[slot]
+	if best < 0 {
+		d.group = &group{root: k, members: []int32{slot}}
+		return Result{}
+	}
+	g := ix.docs[best].group
+	g.members = append(g.members, slot)
+	d.group = g
+	if !k.before(g.root) {
+		return Result{Original: g.root.id, Similarity: bestSim}
+	}
+	// The newcomer is the better original: everything in the group now
+	// points at it.
+	g.root = k
+	var re []string
+	for _, m := range g.members {
+		if m != slot {
+			re = append(re, ix.docs[m].id)
+		}
+	}
+	sort.Strings(re)
+	return Result{Relinked: re}
+}
+
+// candidates returns the held document most similar to the sketch, if any
+// reaches the threshold.
+func (ix *Index) candidates(sig *Signature, count int) (int32, float64) {
+	ix.seq++ // a fresh stamp marks candidates already compared
+	cur := ix.seq
+	best, bestSim := int32(-1), 0.0
+	ix.bandKeys(sig)
+	for _, bk := range ix.keys {
+		for _, s := range ix.buckets[bk] {
+			if ix.stamp[s] == cur {
+				continue
+			}
+			ix.stamp[s] = cur
+			o := &ix.docs[s]
+			sim := ix.similarity(sig, count, &o.sig, o.count)
+			if sim >= ix.opts.Threshold && (sim > bestSim || sim == bestSim && best >= 0 && o.key.before(ix.docs[best].key)) {
+				best, bestSim = s, sim
+			}
+		}
+	}
+	return best, bestSim
+}
+
+// similarity is the larger of the estimated Jaccard similarity and, when
+// the sizes are comparable enough, the estimated containment of the shorter
+// shingle set in the longer: |A∩B| = J(|A|+|B|)/(1+J).
+func (ix *Index) similarity(a *Signature, na int, b *Signature, nb int) float64 {
+	j := Jaccard(a, b)
+	lo, hi := na, nb
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	if float64(lo) < ix.opts.MinContainRatio*float64(hi) {
+		return j
+	}
+	c := j * float64(na+nb) / ((1 + j) * float64(lo))
+	if c > 1 {
+		c = 1
+	}
+	if c > j {
+		return c
+	}
+	return j
+}
+
+func (ix *Index) bandKeys(sig *Signature) {
+	ix.keys = ix.keys[:0]
+	for b := 0; b < ix.opts.Bands; b++ {
+		h := uint64(b+1) * 0x9e3779b97f4a7c15
+		for r := 0; r < ix.rows; r++ {
+			h = mix64(h ^ uint64(sig[b*ix.rows+r]))
+		}
+		ix.keys = append(ix.keys, h)
+	}
+}
+
+func (ix *Index) insert(k key, hasSig bool) int32 {
+	var slot int32
+	if n := len(ix.free); n > 0 {
+		slot = ix.free[n-1]
+		ix.free = ix.free[:n-1]
+	} else {
+		ix.docs = append(ix.docs, doc{})
+		ix.stamp = append(ix.stamp, 0)
+		slot = int32(len(ix.docs) - 1)
+	}
+	sk := &ix.sk
+	evictAt := k.pub
+	if evictAt.IsZero() {
+		evictAt = ix.clock
+	}
+	ix.seq++
+	ix.docs[slot] = doc{key: k, sig: sk.sig, count: sk.count, exact: sk.exact, fuzzy: hasSig, evictAt: evictAt, seq: ix.seq, live: true}
+	ix.byID[k.id] = slot
+	ix.exact[sk.exact] = slot
+	if hasSig {
+		ix.bandKeys(&sk.sig)
+		for _, bk := range ix.keys {
+			ix.buckets[bk] = append(ix.buckets[bk], slot)
+		}
+	}
+	heap.Push(&ix.order, evictItem{at: evictAt, seq: ix.seq, slot: slot})
+	ix.stamp[slot] = 0
+	return slot
+}
+
+// startClock dates the undated documents that arrived before any dated
+// one: they count as published when the clock starts.
+func (ix *Index) startClock(t time.Time) {
+	var zero []evictItem
+	for ix.order.Len() > 0 && ix.order[0].at.IsZero() {
+		zero = append(zero, heap.Pop(&ix.order).(evictItem))
+	}
+	for _, it := range zero {
+		it.at = t
+		ix.docs[it.slot].evictAt = t
+		heap.Push(&ix.order, it)
+	}
+}
+
+// evict forgets documents that fell out of the window or over the cap.
+func (ix *Index) evict() {
+	for ix.order.Len() > 0 {
+		top := ix.order[0]
+		over := ix.opts.MaxDocs > 0 && len(ix.byID) >= ix.opts.MaxDocs
+		old := ix.opts.Window > 0 && !ix.clock.IsZero() && top.at.Before(ix.clock.Add(-ix.opts.Window))
+		if !over && !old {
+			return
+		}
+		heap.Pop(&ix.order)
+		ix.remove(top.slot)
+	}
+}
+
+func (ix *Index) remove(slot int32) {
+	d := &ix.docs[slot]
+	if !d.live {
+		return
+	}
+	delete(ix.byID, d.id)
+	if s, ok := ix.exact[d.exact]; ok && s == slot {
+		delete(ix.exact, d.exact)
+	}
+	if d.fuzzy {
+		ix.bandKeys(&d.sig)
+		for _, bk := range ix.keys {
+			b := ix.buckets[bk]
+			for i, s := range b {
+				if s == slot {
+					b[i] = b[len(b)-1]
+					b = b[:len(b)-1]
+					break
+				}
+			}
+			if len(b) == 0 {
+				delete(ix.buckets, bk)
+			} else {
+				ix.buckets[bk] = b
+			}
+		}
+	}
+	if g := d.group; g != nil {
+		for i, m := range g.members {
+			if m == slot {
+				g.members[i] = g.members[len(g.members)-1]
+				g.members = g.members[:len(g.members)-1]
+				break
+			}
+		}
+	}
+	*d = doc{}
+	ix.free = append(ix.free, slot)
+}
+
+type evictItem struct {
+	at   time.Time
+	seq  uint64
+	slot int32
+}
+
+type evictHeap []evictItem
+
+func (h evictHeap) Len() int { return len(h) }
+func (h evictHeap) Less(i, j int) bool {
+	if !h[i].at.Equal(h[j].at) {
+		return h[i].at.Before(h[j].at)
+	}
+	return h[i].seq < h[j].seq
+}
+func (h evictHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *evictHeap) Push(x any)   { *h = append(*h, x.(evictItem)) }
+func (h *evictHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}

@@ -1,0 +1,444 @@
+package entity
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The tag set of the tagger: BIO over PER, ORG, LOC and MISC. MISC is
+// learned so that nationalities, events and works have somewhere to go
+// other than LOC or ORG; Recognize drops it.
+const (
+	tagO = iota
+	tagBPer
+	tagIPer
+	tagBOrg
+	tagIOrg
+	tagBLoc
+	tagILoc
+	tagBMisc
+	tagIMisc
+	numTags
+)
+
+var tagNames = [numTags]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+func tagIndex(s string) int {
+	for i, n := range tagNames {
+		if n == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// allowed reports whether tag t may follow tag prev under BIO.
+func allowed(prev, t int) bool {
+	if t == tagO || t%2 == 1 {
+		return true
+	}
+	return prev == t || prev == t-1
+}
+
+// Hashing. Features are 64-bit hashes of (template, value) folded into a
+// fixed-size weight table, so extraction allocates nothing per token.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func mix(a, b uint64) uint64 {
+	h := a ^ (b + 0x9E3779B97F4A7C15 + (a << 6) + (a >> 2))
+	h ^= h >> 31
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 29
+	return h
+}
+
+func lowerHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// normalizedHash is lowerHash with digits folded to '0', so "1996" and
+// "2017" share their features.
+func normalizedHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '1' && c <= '9':
+			c = '0'
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x99 || s[i+2] == 0x98):
+			// ’ and ‘ fold to the ASCII apostrophe.
+			c = '\''
+			i += 2
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// Word shape classes.
+const (
+	shLower = iota + 1
+	shTitle
+	shUpper
+	shMixed
+	shOther
+)
+
+// shapeOf returns the hash of the collapsed shape ("Xx", "X.X.", "d-d")
+// and the coarse class of s.
+func shapeOf(s string) (uint64, int) {
+	h := uint64(fnvOffset)
+	var last byte
+	upper, lower, letters := 0, 0, 0
+	firstUpper := false
+	for i := 0; i < len(s); {
+		var c byte
+		r := rune(s[i])
+		sz := 1
+		if r >= utf8.RuneSelf {
+			r, sz = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case r >= utf8.RuneSelf && isUpperRune(r):
+			c = 'X'
+		case r >= utf8.RuneSelf && isLetterRune(r):
+			c = 'x'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = 'o'
+		}
+		if c == 'X' {
+			upper++
+			letters++
+			if i == 0 {
+				firstUpper = true
+			}
+		} else if c == 'x' {
+			lower++
+			letters++
+		}
+		if c != last {
+			h ^= uint64(c)
+			h *= fnvPrime
+			last = c
+		}
+		i += sz
+	}
+	cls := shOther
+	switch {
+	case letters == 0:
+		cls = shOther
+	case upper == 0:
+		cls = shLower
+	case lower == 0:
+		cls = shUpper
+	case firstUpper && upper == 1:
+		cls = shTitle
+	default:
+		cls = shMixed
+	}
+	return h, cls
+}
+
+// Synthetic shape hashes for truecased words in all-caps headlines.
+var (
+	shapeTitleHash, _ = shapeOf("Xx")
+	shapeLowerHash, _ = shapeOf("x")
+)
+
+// Per-word facts shared by the features of a word and of its neighbours.
+type wordInfo struct {
+	lower  uint64
+	norm   uint64
+	shape  uint64
+	class  uint8
+	length uint8
+	lexW   uint16 // lexicon classes of the word alone
+	phrase uint16 // lexicon classes of the longest phrase covering the word
+	phPos  uint8  // 1 the word begins that phrase, 2 it continues it
+	doc    uint8  // docLower | docCapMid
+	init   bool   // first word of its sentence (after opening punctuation)
+	caps   bool   // in an all-caps sentence
+}
+
+const (
+	docLower  = 1 // the word occurs in lower case somewhere in the document
+	docCapMid = 2 // it occurs capitalised in the middle of a normal sentence
+)
+
+// docStats gathers the document-level casing facts used as features:
+// a capitalised word that also occurs in lower case is likely a common word.
+type docStats map[uint64]uint8
+
+func (d docStats) add(words []string) {
+	caps := isCapsSentence(words)
+	start := true
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		_, cls := shapeOf(w)
+		h := lowerHash(w)
+		switch cls {
+		case shLower:
+			if len(w) > 1 {
+				d[h] |= docLower
+			}
+		case shTitle, shMixed:
+			if !start && !caps {
+				d[h] |= docCapMid
+			}
+		}
+		if cls != shOther {
+			start = false
+		}
+	}
+}
+
+func isCapsSentence(words []string) bool {
+	letters, upper := 0, 0
+	for _, w := range words {
+		_, cls := shapeOf(w)
+		switch cls {
+		case shUpper:
+			letters++
+			if len(w) > 1 {
+				upper++
+			} else {
+				upper++
+			}
+		case shLower, shTitle, shMixed:
+			letters++
+		}
+	}
+	return letters > 0 && upper*10 >= letters*8 && upper >= 1 && hasLong(words)
+}
+
+func hasLong(words []string) bool {
+	for _, w := range words {
+		if len(w) >= 3 {
+			if _, cls := shapeOf(w); cls == shUpper {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
+
+func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
+
+// sentenceInfo fills infos for the words of one sentence.
+func sentenceInfo(infos []wordInfo, words []string, doc docStats) []wordInfo {
+	infos = infos[:0]
+	caps := isCapsSentence(words)
+	start := true
+	for _, w := range words {
+		var wi wordInfo
+		wi.lower = lowerHash(w)
+		wi.norm = normalizedHash(w)
+		var cls int
+		wi.shape, cls = shapeOf(w)
+		wi.class = uint8(cls)
+		if len(w) > 255 {
+			wi.length = 255
+		} else {
+			wi.length = uint8(len(w))
+		}
+		wi.lexW = lex.word[wi.lower]
+		if doc != nil {
+			wi.doc = doc[wi.lower]
+		}
+		wi.caps = caps
+		infos = append(infos, wi)
+	}
+	// Longest lexicon phrase starting at each word.
+	for i := 0; i < len(infos); i++ {
+		h := uint64(phraseSeed)
+		best, bestCls := 0, uint16(0)
+		for n := 1; n <= lex.maxLen && i+n <= len(infos); n++ {
+			h = mix(h, infos[i+n-1].lower)
+			if c, ok := lex.phrase[h]; ok && n >= 1 {
+				best, bestCls = n, c
+			}
+		}
+		if best > 0 {
+			for k := i; k < i+best; k++ {
+				if infos[k].phrase != 0 && k > i {
+					continue
+				}
+				infos[k].phrase = bestCls
+				if k == i {
+					infos[k].phPos = 1
+				} else {
+					infos[k].phPos = 2
+				}
+			}
+		}
+	}
+	for i, w := range words {
+		wi := &infos[i]
+		cls := int(wi.class)
+		if caps && cls == shUpper && len(w) > 1 {
+			// Headlines in capitals hide the case that tells names from
+			// words; borrow it from the rest of the document.
+			inPhrase := wi.phPos == 2 || wi.phPos == 1 && i+1 < len(infos) && infos[i+1].phPos == 2
+			switch {
+			case inPhrase && wi.phrase&(lexLoc|lexOrg|lexMedia) != 0:
+				wi.shape, wi.class = shapeTitleHash, shTitle
+			case wi.doc&docCapMid != 0:
+				wi.shape, wi.class = shapeTitleHash, shTitle
+			case wi.doc&docLower != 0:
+				wi.shape, wi.class = shapeLowerHash, shLower
+			case wi.lexW&(lexLoc|lexFirst|lexOrg|lexMedia) != 0:
+				wi.shape, wi.class = shapeTitleHash, shTitle
+			case wi.lexW&(lexLower|lexCal|lexTitle|lexNat) != 0:
+				wi.shape, wi.class = shapeLowerHash, shLower
+			}
+		}
+		wi.init = start
+		if cls != shOther {
+			start = false
+		}
+	}
+	return infos
+}
+
+// Feature templates.
+const (
+	fBias = iota + 1
+	fW0
+	fWm1
+	fWp1
+	fWm2
+	fWp2
+	fBiM
+	fBiP
+	fSh0
+	fShm1
+	fShp1
+	fSh3
+	fShLen
+	fPre
+	fSuf
+	fLex0
+	fLexm1
+	fLexp1
+	fPhrase
+	fDoc
+	fInit
+	fCaps
+	fW0Shp1
+	fT1
+	fT12
+	fT1W
+	fT1Sh
+	fLexm1Sh
+)
+
+var (
+	padWord = wordInfo{lower: 0x1234567, norm: 0x1234567, shape: 0x7654321}
+)
+
+// staticFeatures appends the hashes of the features of word i that do not
+// depend on earlier tags.
+func staticFeatures(dst []uint64, words []string, infos []wordInfo, i int) []uint64 {
+	w := &infos[i]
+	m1, p1, m2, p2 := &padWord, &padWord, &padWord, &padWord
+	if i > 0 {
+		m1 = &infos[i-1]
+	}
+	if i > 1 {
+		m2 = &infos[i-2]
+	}
+	if i+1 < len(infos) {
+		p1 = &infos[i+1]
+	}
+	if i+2 < len(infos) {
+		p2 = &infos[i+2]
+	}
+	dst = append(dst,
+		mix(fBias, 0),
+		mix(fW0, w.norm),
+		mix(fWm1, m1.norm),
+		mix(fWp1, p1.norm),
+		mix(fWm2, m2.norm),
+		mix(fWp2, p2.norm),
+		mix(mix(fBiM, m1.norm), w.norm),
+		mix(mix(fBiP, w.norm), p1.norm),
+		mix(fSh0, w.shape),
+		mix(fShm1, m1.shape),
+		mix(fShp1, p1.shape),
+		mix(mix(mix(fSh3, m1.shape), w.shape), p1.shape),
+		mix(mix(fShLen, w.shape), uint64(min(w.length, 6))),
+		mix(mix(fInit, uint64(w.class)), boolBit(w.init)),
+		mix(mix(mix(fDoc, uint64(w.class)), uint64(w.doc)), boolBit(w.init)),
+		mix(mix(fCaps, boolBit(w.caps)), w.shape),
+		mix(mix(fW0Shp1, w.norm), p1.shape),
+	)
+	s := words[i]
+	for k := 1; k <= 3 && k < len(s); k++ {
+		dst = append(dst, mix(mix(fPre, uint64(k)), lowerHash(s[:k])))
+	}
+	for k := 2; k <= 4 && k < len(s); k++ {
+		dst = append(dst, mix(mix(fSuf, uint64(k)), lowerHash(s[len(s)-k:])))
+	}
+	for b := 0; b < numLex; b++ {
+		bit := uint16(1) << b
+		if w.lexW&bit != 0 {
+			dst = append(dst, mix(mix(fLex0, uint64(b)), uint64(w.class)))
+		}
+		if m1.lexW&bit != 0 {
+			dst = append(dst, mix(fLexm1, uint64(b)))
+			dst = append(dst, mix(mix(fLexm1Sh, uint64(b)), uint64(w.class)))
+		}
+		if p1.lexW&bit != 0 {
+			dst = append(dst, mix(fLexp1, uint64(b)))
+		}
+		if w.phrase&bit != 0 {
+			dst = append(dst, mix(mix(fPhrase, uint64(b)), uint64(w.phPos)<<8|uint64(w.class)))
+		}
+	}
+	return dst
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// historyFeatures appends the features that read the two previous tags.
+func historyFeatures(dst []uint64, infos []wordInfo, i, t1, t2 int) []uint64 {
+	w := &infos[i]
+	return append(dst,
+		mix(fT1, uint64(t1)),
+		mix(fT12, uint64(t1)<<8|uint64(t2)),
+		mix(mix(fT1W, uint64(t1)), w.norm),
+		mix(mix(fT1Sh, uint64(t1)), w.shape),
+	)
+}

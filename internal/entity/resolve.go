@@ -1,0 +1,643 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/datelinehq/dateline"
+)
+
+// cand is a proposed mention: tokens [a, b) of sentence s.
+type cand struct {
+	s, a, b   int
+	typ       string
+	rule      bool   // placed by a lexicon rule, wins over the tagger
+	canonical string // a fixed canonical name (well-known bodies)
+	entity    string // forced entity key (title links, split names)
+}
+
+var tagType = [numTags]string{"", dateline.EntityPerson, dateline.EntityPerson, dateline.EntityOrg, dateline.EntityOrg,
+	dateline.EntityLoc, dateline.EntityLoc, "", ""}
+
+// canonPhrase maps the phrase hash of a well-known body to its name.
+var canonPhrase, canonMax = func() (map[uint64]string, int) {
+	m := map[uint64]string{}
+	mx := 0
+	for k, v := range canonicalOrg {
+		toks := tokenize(nil, k, 0, len(k))
+		h := uint64(phraseSeed)
+		for _, t := range toks {
+			h = mix(h, lowerHash(k[t.start:t.end]))
+		}
+		m[h] = v
+		mx = max(mx, len(toks))
+	}
+	return m, mx
+}()
+
+func isCap(w string) bool {
+	_, cls := shapeOf(w)
+	return cls == shTitle || cls == shUpper || cls == shMixed
+}
+
+func isFunctionWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "of", "and", "&", "de", "for":
+		return true
+	}
+	return false
+}
+
+// collect turns tags into candidates and applies the lexicon rules.
+func collect(text string, sents []sent) []cand {
+	var out []cand
+	for si := range sents {
+		s := &sents[si]
+		var model []cand
+		for i := 0; i < len(s.tags); {
+			t := s.tags[i]
+			if tagType[t] == "" || t%2 == 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s.tags) && s.tags[j] == t+1 {
+				j++
+			}
+			c := cand{s: si, a: i, b: j, typ: tagType[t]}
+			// Titles are not part of a name: "President Donald Trump".
+			for c.typ == dateline.EntityPerson && c.b-c.a > 1 && lex.word[lowerHash(s.words[c.a])]&lexTitle != 0 {
+				c.a++
+			}
+			// A mention never starts with a clitic or punctuation.
+			for c.a < c.b && !hasLetterOrDigit(s.words[c.a]) {
+				c.a++
+			}
+			// "Russian" is an adjective here, not the place.
+			if c.b-c.a == 1 && lex.word[lowerHash(s.words[c.a])]&(lexNat|lexLoc) == lexNat {
+				c.b = c.a
+			}
+			if c.a < c.b {
+				model = append(model, c)
+			}
+			i = j
+		}
+		model = initialsRule(s, model)
+		teamRule(s, model)
+		rules := ruleCands(si, s)
+		// Rule candidates replace the tagger's where they overlap.
+		for _, c := range model {
+			clash := false
+			for _, r := range rules {
+				if c.a < r.b && r.a < c.b {
+					clash = true
+					break
+				}
+			}
+			if !clash {
+				out = append(out, c)
+			}
+		}
+		out = append(out, rules...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].s != out[j].s {
+			return out[i].s < out[j].s
+		}
+		return out[i].a < out[j].a
+	})
+	return out
+}
+
+// ruleCands finds news outlets and well-known bodies by lexicon.
+func ruleCands(si int, s *sent) []cand {
+	var out []cand
+	n := len(s.words)
+	for i := 0; i < n; {
+		bestLen, bestKind, canon := 0, "", ""
+		h := uint64(phraseSeed)
+		for k := 1; k <= max(lex.maxLen, canonMax) && i+k <= n; k++ {
+			h = mix(h, lowerHash(s.words[i+k-1]))
+			if name, ok := canonPhrase[h]; ok && orgOK(s.words[i:i+k]) {
+				bestLen, bestKind, canon = k, dateline.EntityOrg, name
+			}
+			if lex.phrase[h]&lexMedia != 0 && mediaOK(s.words[i:i+k]) {
+				bestLen, bestKind, canon = k, dateline.EntityMedia, ""
+			}
+		}
+		if bestLen == 0 {
+			i++
+			continue
+		}
+		a := i
+		if s.words[a] == "the" {
+			a++
+		}
+		if a < i+bestLen {
+			out = append(out, cand{s: si, a: a, b: i + bestLen, typ: bestKind, rule: true, canonical: canon})
+		}
+		i += bestLen
+	}
+	return out
+}
+
+// mediaOK accepts an outlet match only when it is written as a name.
+func mediaOK(ws []string) bool {
+	content := 0
+	for k, w := range ws {
+		if k == 0 && w == "the" {
+			continue
+		}
+		if isFunctionWord(w) && k > 0 {
+			continue
+		}
+		if !isCap(w) {
+			return false
+		}
+		content++
+	}
+	if content == 1 && len(ws) == 1 {
+		w := ws[0]
+		_, cls := shapeOf(w)
+		// Two-letter outlets (AP, RT) only in capitals.
+		if len(w) <= 3 && cls != shUpper {
+			return false
+		}
+	}
+	return content > 0
+}
+
+// orgOK accepts a well-known body in capitals, or a department in lower
+// case ("the justice department").
+func orgOK(ws []string) bool {
+	if strings.EqualFold(ws[len(ws)-1], "department") {
+		return true
+	}
+	for _, w := range ws {
+		if !isFunctionWord(w) && !isCap(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleKey normalises a run of title words: "Attorney-General" and
+// "attorney general" are one key.
+func titleKey(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ReplaceAll(strings.ToLower(w), "-", " "))
+	}
+	return b.String()
+}
+
+func isTitleWord(w string) bool {
+	if lex.word[lowerHash(w)]&lexTitle != 0 {
+		return true
+	}
+	if strings.Contains(w, "-") {
+		for _, p := range strings.Split(w, "-") {
+			if p == "" || lex.word[lowerHash(p)]&lexTitle == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func mentionKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.TrimPrefix(s, "the ")
+}
+
+// resolve links candidates to document entities and builds the output.
+func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dateline.Entity) {
+	span := func(c cand) (int, int) {
+		s := &sents[c.s]
+		return s.toks[c.a].start, s.toks[c.b-1].end
+	}
+	surface := func(c cand) string {
+		a, b := span(c)
+		return text[a:b]
+	}
+	cov := make([][]bool, len(sents))
+	for si := range sents {
+		cov[si] = make([]bool, len(sents[si].words))
+	}
+	mark := func(c cand) {
+		for i := c.a; i < c.b; i++ {
+			cov[c.s][i] = true
+		}
+	}
+	for _, c := range cands {
+		mark(c)
+	}
+	covered := func(si, i int) bool { return cov[si][i] }
+	add := func(c cand) {
+		cands = append(cands, c)
+		mark(c)
+	}
+
+	// Split names: "(White House Counsel Don) McGahn".
+	for k := range cands {
+		c := &cands[k]
+		s := &sents[c.s]
+		if c.typ != dateline.EntityPerson || c.b-c.a != 1 || lex.word[lowerHash(s.words[c.a])]&lexFirst == 0 {
+			continue
+		}
+		if c.b+1 < len(s.words) && s.words[c.b] == ")" && isCap(s.words[c.b+1]) {
+			full := s.words[c.a] + " " + s.words[c.b+1]
+			c.entity, c.canonical = mentionKey(full), full
+			if !covered(c.s, c.b+1) {
+				add(cand{s: c.s, a: c.b + 1, b: c.b + 2, typ: dateline.EntityPerson, entity: c.entity, canonical: full})
+			}
+		}
+	}
+
+	// Full names are the anchors of person aliases.
+	type person struct {
+		key, name string
+		last      string
+	}
+	var people []person
+	seenPerson := map[string]bool{}
+	for _, c := range cands {
+		if c.typ != dateline.EntityPerson {
+			continue
+		}
+		key, name := c.entity, ""
+		if key == "" {
+			if c.b-c.a < 2 {
+				continue
+			}
+			name = surface(c)
+			key = mentionKey(name)
+		} else {
+			name = c.canonical
+		}
+		if seenPerson[key] {
+			continue
+		}
+		seenPerson[key] = true
+		fields := strings.Fields(key)
+		people = append(people, person{key: key, name: name, last: fields[len(fields)-1]})
+	}
+	surnameOf := map[string]string{} // surname key → person key; "" when ambiguous
+	for _, p := range people {
+		if prev, ok := surnameOf[p.last]; ok && prev != p.key {
+			surnameOf[p.last] = ""
+			continue
+		}
+		surnameOf[p.last] = p.key
+	}
+
+	// One sense per document: a capitalised surname or an already found
+	// name that the tagger missed elsewhere in the document is the same
+	// entity.
+	known := map[uint64]cand{}
+	for _, c := range cands {
+		if c.b-c.a == 1 {
+			known[lowerHash(sents[c.s].words[c.a])] = c
+		}
+	}
+	for si := range sents {
+		s := &sents[si]
+		for i, w := range s.words {
+			if !isCap(w) || covered(si, i) || isInitial(strings.TrimSuffix(w, ".")) || lex.word[lowerHash(w)]&(lexLower|lexCal|lexTitle) != 0 {
+				continue
+			}
+			key := mentionKey(w)
+			if pk, ok := surnameOf[key]; ok && pk != "" {
+				add(cand{s: si, a: i, b: i + 1, typ: dateline.EntityPerson, entity: pk})
+				continue
+			}
+			if c, ok := known[lowerHash(w)]; ok && w == sents[c.s].words[c.a] && c.typ != dateline.EntityMedia {
+				add(cand{s: si, a: i, b: i + 1, typ: c.typ, canonical: c.canonical})
+			}
+		}
+	}
+
+	// Link each candidate to an entity key.
+	keys := make([]string, len(cands))
+	for k, c := range cands {
+		switch {
+		case c.entity != "":
+			keys[k] = c.entity
+		case c.canonical != "":
+			keys[k] = mentionKey(c.canonical)
+		default:
+			key := mentionKey(surface(c))
+			if pk, ok := surnameOf[key]; ok && pk != "" && c.typ != dateline.EntityMedia && !c.rule {
+				key = pk
+			} else if c.b-c.a == 2 && c.typ == dateline.EntityPerson {
+				// "Mr Sessions" kept as a name: link on the last word.
+				if pk, ok := surnameOf[mentionKey(sents[c.s].words[c.b-1])]; ok && pk != "" {
+					key = pk
+				}
+			}
+			keys[k] = key
+		}
+	}
+
+	// Titles that introduced a person ("attorney-general Jeff Sessions")
+	// stand for that person later: "the attorney-general".
+	titleOf := map[string]string{}
+	for k, c := range cands {
+		if c.typ != dateline.EntityPerson && !strings.Contains(keys[k], " ") {
+			continue
+		}
+		if c.typ != dateline.EntityPerson {
+			continue
+		}
+		s := &sents[c.s]
+		a := c.a
+		for a > 0 && isTitleWord(s.words[a-1]) {
+			a--
+		}
+		if a == c.a {
+			continue
+		}
+		tk := titleKey(s.words[a:c.a])
+		if prev, ok := titleOf[tk]; ok && prev != keys[k] {
+			titleOf[tk] = ""
+			continue
+		}
+		titleOf[tk] = keys[k]
+	}
+	if len(titleOf) > 0 {
+		for si := range sents {
+			s := &sents[si]
+			for i := 0; i+1 < len(s.words); i++ {
+				if !strings.EqualFold(s.words[i], "the") {
+					continue
+				}
+				for n := min(4, len(s.words)-i-1); n >= 1; n-- {
+					pk, ok := titleOf[titleKey(s.words[i+1:i+1+n])]
+					if !ok || pk == "" || covered(si, i+1) {
+						continue
+					}
+					if i+1+n < len(s.words) && isCap(s.words[i+1+n]) {
+						break // "the president Donald Trump": the name follows
+					}
+					add(cand{s: si, a: i + 1, b: i + 1 + n, typ: dateline.EntityPerson, entity: pk})
+					keys = append(keys, pk)
+					break
+				}
+			}
+		}
+	}
+
+	// Entities: type by vote (a rule's type wins), name by longest form.
+	type ent struct {
+		key, name string
+		votes     map[string]int
+		ruleType  string
+		forms     map[string]int
+		first     int
+		named     bool
+	}
+	ents := map[string]*ent{}
+	order := []string{}
+	personName := map[string]string{}
+	for _, p := range people {
+		personName[p.key] = p.name
+	}
+	for k, c := range cands {
+		key := keys[k]
+		if key == "" {
+			continue
+		}
+		e := ents[key]
+		a, b := span(c)
+		if e == nil {
+			e = &ent{key: key, votes: map[string]int{}, forms: map[string]int{}, first: a}
+			ents[key] = e
+			order = append(order, key)
+		}
+		if a < e.first {
+			e.first = a
+		}
+		e.votes[c.typ]++
+		if c.rule {
+			e.ruleType = c.typ
+		}
+		if c.canonical != "" {
+			e.name, e.named = c.canonical, true
+		}
+		e.forms[text[a:b]]++
+	}
+	for _, e := range ents {
+		if e.named {
+			continue
+		}
+		if n, ok := personName[e.key]; ok && strings.Contains(n, " ") {
+			e.name = n
+			continue
+		}
+		// The most frequent capitalised surface form, longest on ties.
+		forms := make([]string, 0, len(e.forms))
+		for f := range e.forms {
+			forms = append(forms, f)
+		}
+		sort.Slice(forms, func(i, j int) bool {
+			ci, cj := isCap(forms[i]), isCap(forms[j])
+			if ci != cj {
+				return ci
+			}
+			if e.forms[forms[i]] != e.forms[forms[j]] {
+				return e.forms[forms[i]] > e.forms[forms[j]]
+			}
+			if len(forms[i]) != len(forms[j]) {
+				return len(forms[i]) > len(forms[j])
+			}
+			return forms[i] < forms[j]
+		})
+		e.name = forms[0]
+	}
+	typeOf := func(e *ent) string {
+		if e.ruleType != "" {
+			return e.ruleType
+		}
+		best, bn := "", -1
+		for _, t := range []string{dateline.EntityPerson, dateline.EntityOrg, dateline.EntityLoc, dateline.EntityMedia} {
+			if e.votes[t] > bn {
+				best, bn = t, e.votes[t]
+			}
+		}
+		return best
+	}
+	sort.SliceStable(order, func(i, j int) bool { return ents[order[i]].first < ents[order[j]].first })
+	// Names must be unique: two keys that reach one name merge.
+	nameOf := map[string]string{}
+	var entities []dateline.Entity
+	byName := map[string]int{}
+	for _, key := range order {
+		e := ents[key]
+		if idx, ok := byName[e.name]; ok {
+			nameOf[key] = entities[idx].Name
+			continue
+		}
+		byName[e.name] = len(entities)
+		nameOf[key] = e.name
+		entities = append(entities, dateline.Entity{Name: e.name, Type: typeOf(e)})
+	}
+	aliases := map[string]map[string]bool{}
+	var mentions []dateline.Mention
+	for k, c := range cands {
+		if keys[k] == "" {
+			continue
+		}
+		a, b := span(c)
+		name := nameOf[keys[k]]
+		idx := byName[name]
+		m := dateline.Mention{Start: a, End: b, Text: text[a:b], Type: entities[idx].Type, Entity: name}
+		mentions = append(mentions, m)
+		if m.Text != name {
+			if aliases[name] == nil {
+				aliases[name] = map[string]bool{}
+			}
+			aliases[name][m.Text] = true
+		}
+	}
+	sort.Slice(mentions, func(i, j int) bool {
+		if mentions[i].Start != mentions[j].Start {
+			return mentions[i].Start < mentions[j].Start
+		}
+		return mentions[i].End > mentions[j].End
+	})
+	kept := mentions[:0]
+	for _, m := range mentions {
+		if len(kept) > 0 && m.Start < kept[len(kept)-1].End {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	mentions = kept
+	// Only entities that kept a mention are reported.
+	used := map[string]bool{}
+	for _, m := range mentions {
+		used[m.Entity] = true
+	}
+	final := entities[:0]
+	for _, e := range entities {
+		if !used[e.Name] {
+			continue
+		}
+		for a := range aliases[e.Name] {
+			e.Aliases = append(e.Aliases, a)
+		}
+		sort.Strings(e.Aliases)
+		final = append(final, e)
+	}
+	return mentions, final
+}
+
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInitial matches "J." and "J".
+func isInitial(w string) bool {
+	return (len(w) == 2 && w[1] == '.' || len(w) == 1) && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// initialsRule joins initials to the name they precede: "M. McCague" is
+// one person, whatever the tagger made of the parts.
+func initialsRule(s *sent, cands []cand) []cand {
+	out := cands[:0]
+	for k := 0; k < len(cands); k++ {
+		c := cands[k]
+		if c.b-c.a == 1 && isInitial(s.words[c.a]) && len(s.words[c.a]) == 2 {
+			// A lone initial: merge into the next mention if adjacent.
+			if k+1 < len(cands) && cands[k+1].a == c.b {
+				cands[k+1].a = c.a
+				cands[k+1].typ = dateline.EntityPerson
+			}
+			continue
+		}
+		a := c.a
+		for a > 0 && len(s.words[a-1]) == 2 && isInitial(s.words[a-1]) && (len(out) == 0 || out[len(out)-1].b < a) {
+			a--
+		}
+		if a < c.a {
+			c.a = a
+			c.typ = dateline.EntityPerson
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// teamRule: a place followed by a score or a run total, or facing another
+// side ("Kent v Surrey"), is a team, and teams are organisations.
+func teamRule(s *sent, cands []cand) {
+	for k := range cands {
+		c := &cands[k]
+		if c.typ != dateline.EntityLoc || isCountry(s.words[c.a:c.b]) {
+			continue
+		}
+		next, prev := "", ""
+		if c.b < len(s.words) {
+			next = s.words[c.b]
+		}
+		if c.a > 0 {
+			prev = s.words[c.a-1]
+		}
+		if isScore(next) || isVersus(next) || isVersus(prev) || isResultVerb(next) {
+			c.typ = dateline.EntityOrg
+		}
+	}
+}
+
+func isScore(w string) bool {
+	if w == "" || len(w) > 9 {
+		return false
+	}
+	digits, dash := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' && i > 0:
+			dash++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dash <= 1
+}
+
+func isVersus(w string) bool {
+	switch w {
+	case "v", "vs", "vs.", "v.":
+		return true
+	}
+	return false
+}
+
+func isResultVerb(w string) bool {
+	switch strings.ToLower(w) {
+	case "beat", "beats", "drew", "draw", "lost", "won", "defeated", "routed", "thrashed", "edged", "held", "trail", "trailed", "lead", "led":
+		return true
+	}
+	return false
+}
+
+func isCountry(ws []string) bool {
+	h := uint64(phraseSeed)
+	for _, w := range ws {
+		h = mix(h, lowerHash(w))
+	}
+	return lex.phrase[h]&lexCountry != 0
+}

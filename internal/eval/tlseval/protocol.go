@@ -1,0 +1,245 @@
+package tlseval
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/datelinehq/dateline"
+)
+
+// Topic is one Timeline17-style topic: its articles, query keywords and
+// reference timelines.
+type Topic struct {
+	Name      string
+	Keywords  []string
+	Articles  []dateline.Article
+	Timelines []Timeline
+}
+
+// Task is one evaluation task of the standard protocol: a reference
+// timeline, the articles published within its span, and the size the
+// system is told to produce.
+type Task struct {
+	Topic    string
+	Index    int // 1-based line of <topic>/timelines.jsonl
+	Keywords []string
+	From, To time.Time // first and last reference date
+	N, K     int       // number of dates; sentences per date (rounded mean)
+	Articles []dateline.Article
+	Ref      Timeline
+}
+
+// System produces a timeline for a task. Sentences must be as the source
+// text has them (tokenised for T17), since ROUGE compares tokens.
+type System func(Task) Timeline
+
+// Analyzer annotates a document; nil means "one sentence a line", the
+// shape of the T17 release, and no time expressions.
+type Analyzer func(dateline.Document) dateline.Analysis
+
+type jsonArticle struct {
+	ID     string `json:"id"`
+	Date   string `json:"date"`
+	Title  string `json:"title"`
+	Text   string `json:"text"`
+	Source string `json:"source"`
+}
+
+// LoadTopic reads <dir>/articles.jsonl.gz, keywords.json and timelines.jsonl.
+func LoadTopic(ctx context.Context, dir string) (Topic, error) {
+	const op = "eval tls: load topic"
+	t := Topic{Name: filepath.Base(dir)}
+	kw, err := os.ReadFile(filepath.Join(dir, "keywords.json"))
+	if err != nil {
+		return t, dateline.Errorf(dateline.Invalid, op, "%s: %w (is --dataset a Timeline17 folder?)", dir, err)
+	}
+	if err := json.Unmarshal(kw, &t.Keywords); err != nil {
+		return t, dateline.Errorf(dateline.Invalid, op, "%s/keywords.json: want a JSON list of strings: %w", dir, err)
+	}
+	tf, err := os.Open(filepath.Join(dir, "timelines.jsonl"))
+	if err != nil {
+		return t, dateline.Errorf(dateline.Invalid, op, "%w", err)
+	}
+	defer tf.Close()
+	sc := bufio.NewScanner(tf)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var tl Timeline
+		if err := json.Unmarshal(sc.Bytes(), &tl); err != nil {
+			return t, dateline.Errorf(dateline.Invalid, op, "%s/timelines.jsonl:%d: %w", dir, line, err)
+		}
+		t.Timelines = append(t.Timelines, tl)
+	}
+	if err := sc.Err(); err != nil {
+		return t, dateline.Errorf(dateline.Invalid, op, "%s/timelines.jsonl: %w", dir, err)
+	}
+	t.Articles, err = readArticles(ctx, filepath.Join(dir, "articles.jsonl.gz"))
+	if err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+func readArticles(ctx context.Context, path string) ([]dateline.Article, error) {
+	const op = "eval tls: read articles"
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, dateline.Errorf(dateline.Invalid, op, "%w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, dateline.Errorf(dateline.Invalid, op, "%s: %w", path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var out []dateline.Article
+	for line := 1; sc.Scan(); line++ {
+		if line%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var ja jsonArticle
+		if err := json.Unmarshal(sc.Bytes(), &ja); err != nil {
+			return nil, dateline.Errorf(dateline.Invalid, op, "%s:%d: %w", path, line, err)
+		}
+		d, err := time.Parse("2006-01-02", ja.Date)
+		if err != nil {
+			return nil, dateline.Errorf(dateline.Invalid, op, "%s:%d: date %q: %w", path, line, ja.Date, err)
+		}
+		out = append(out, dateline.Article{Document: dateline.Document{
+			ID: ja.ID, Source: ja.Source, Title: ja.Title, Published: d,
+			PublishedSource: dateline.DateFromJSON + ":date", Text: ja.Text,
+			Origin: fmt.Sprintf("%s:%d", path, line),
+		}})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, dateline.Errorf(dateline.Invalid, op, "%s: %w", path, err)
+	}
+	return out, nil
+}
+
+// LineSentences splits text into one sentence per non-blank line, the
+// layout of the T17 release.
+func LineSentences(text string) []dateline.Span {
+	var out []dateline.Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := start, end
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, dateline.Span{Start: s, End: e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// Analyze fills in every article's analysis with fn, or with line
+// sentences when fn is nil. It runs on the caller's goroutine; the articles
+// are independent, so callers with cores to spare may split the slice.
+func Analyze(ctx context.Context, articles []dateline.Article, fn Analyzer) error {
+	for i := range articles {
+		if i%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if fn == nil {
+			articles[i].Analysis = dateline.Analysis{Sentences: LineSentences(articles[i].Text)}
+			continue
+		}
+		articles[i].Analysis = fn(articles[i].Document)
+	}
+	return nil
+}
+
+// Tasks builds the protocol's tasks for a topic: one per reference
+// timeline, N its number of dates, K its mean sentences per date rounded
+// (at least 1), input the articles published from its first to its last date.
+func (t Topic) Tasks() []Task {
+	var out []Task
+	for i, ref := range t.Timelines {
+		ref = ref.Normalize()
+		if len(ref) == 0 {
+			continue
+		}
+		from, to := ref[0].Date, ref[len(ref)-1].Date
+		var arts []dateline.Article
+		for _, a := range t.Articles {
+			if !a.Published.Before(from) && !a.Published.After(to) {
+				arts = append(arts, a)
+			}
+		}
+		out = append(out, Task{
+			Topic: t.Name, Index: i + 1, Keywords: t.Keywords, From: from, To: to,
+			N: len(ref), K: max(1, int(math.Round(ref.AvgSentences()))),
+			Articles: arts, Ref: ref,
+		})
+	}
+	return out
+}
+
+// Baseline is the naive floor: the N days with the most articles published,
+// and on each the first K sentences of that day's first article.
+func Baseline(task Task) Timeline {
+	byDay := map[int64][]int{}
+	for i, a := range task.Articles {
+		d := dayNum(a.Published)
+		byDay[d] = append(byDay[d], i)
+	}
+	days := make([]int64, 0, len(byDay))
+	for d := range byDay {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool {
+		if len(byDay[days[i]]) != len(byDay[days[j]]) {
+			return len(byDay[days[i]]) > len(byDay[days[j]])
+		}
+		return days[i] < days[j]
+	})
+	if len(days) > task.N {
+		days = days[:task.N]
+	}
+	var tl Timeline
+	for _, d := range days {
+		a := task.Articles[byDay[d][0]]
+		var sents []string
+		for _, sp := range a.Sentences {
+			if len(sents) == task.K {
+				break
+			}
+			sents = append(sents, a.Text[sp.Start:sp.End])
+		}
+		tl = append(tl, Day{Date: time.Unix(d*86400, 0).UTC(), Sentences: sents})
+	}
+	return tl.Normalize()
+}

@@ -1,0 +1,218 @@
+// Package htmlpage turns one web page into a dated article: its main text
+// without the site's furniture, its title, site, author, canonical URL and
+// the original publication date with the evidence that date rests on.
+//
+// Main text comes from go-trafilatura, the Go port of trafilatura, which
+// leads the public extraction benchmarks; we decode the page ourselves
+// (declared charset first, then sniffing) and post-process its output.
+// Publication dates come from our own reading of the structured evidence
+// (JSON-LD, meta tags, <time>, the URL) ranked by how reliable each kind
+// is, with go-htmldate's text search as the fallback when a page has none.
+package htmlpage
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// MaxPageBytes bounds how much of one page is read: larger inputs are
+// data dumps, not articles, and would cost memory for nothing.
+const MaxPageBytes = 16 << 20
+
+// Page is what was extracted from one HTML page.
+type Page struct {
+	URL    string // canonical URL when the page names one, else the URL it was fetched from
+	Title  string
+	Site   string
+	Author string
+	Text   string
+	// Date is the original publication date; zero when none was found.
+	Date time.Time
+	// DateSource says where Date was found, dateline.DateFrom* with detail
+	// after a colon ("meta:article:published_time", "url", "text:time").
+	DateSource string
+	// DateConfidence is how often that kind of evidence is right, 0..1.
+	DateConfidence float64
+	// DateEvidence is the raw value the date was read from.
+	DateEvidence string
+	Lang         string // the page's declared language, when it gives one
+	Encoding     string // the character encoding the page was decoded from
+}
+
+// Options tell Extract what is known about the page from outside it.
+type Options struct {
+	URL         string    // where the page was fetched from
+	Fetched     time.Time // capture time: no publication date after it is believed
+	ContentType string    // the transport's Content-Type, for its charset
+	// SkipTextDateSearch turns off the slow search for dates written in
+	// the visible text when the structured evidence has none.
+	SkipTextDateSearch bool
+}
+
+// Extract reads one page and extracts its article.
+func Extract(ctx context.Context, r io.Reader, opts Options) (Page, error) {
+	const op = "htmlpage.Extract"
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
+	if err != nil {
+		return Page{}, dateline.Errorf(dateline.Invalid, op, "read page: %w", err)
+	}
+	if len(raw) > MaxPageBytes {
+		return Page{}, dateline.Errorf(dateline.Invalid, op, "page larger than %d bytes", MaxPageBytes)
+	}
+	return extractBytes(ctx, raw, opts)
+}
+
+func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
+	const op = "htmlpage.Extract"
+	text, enc := decode(raw, opts.ContentType)
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return Page{}, dateline.Errorf(dateline.Invalid, op, "parse HTML: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
+	p := Page{Encoding: enc, Lang: docLang(doc)}
+
+	d := findDate(doc, opts)
+	p.Date, p.DateSource, p.DateConfidence, p.DateEvidence = d.t, d.source, d.confidence, d.evidence
+
+	topts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		// Our date is already chosen; tell trafilatura so it does not run
+		// htmldate a second time.
+		HtmlDateOverride: &htmldate.Result{DateTime: d.t},
+	}
+	if u, err := nurl.ParseRequestURI(opts.URL); err == nil && opts.URL != "" {
+		topts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc, topts)
+	if err == nil && res != nil {
+		p.Text = res.ContentText
+		m := res.Metadata
+		p.Title, p.Author, p.Site = m.Title, m.Author, m.Sitename
+		p.URL = m.URL
+		if p.Lang == "" {
+			p.Lang = m.Language
+		}
+		if p.Site == "" {
+			p.Site = m.Hostname
+		}
+	}
+	if p.URL == "" {
+		p.URL = opts.URL
+	}
+	if p.Site == "" {
+		if u, err := nurl.Parse(p.URL); err == nil {
+			p.Site = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	if p.Title == "" {
+		p.Title = titleOf(doc)
+	}
+	p.Text = tidyText(p.Text)
+	return p, nil
+}
+
+// Document turns the page into the shared document type. origin is where
+// it was read from (file path, WARC record, feed item).
+func (p Page) Document(origin string) dateline.Document {
+	doc := dateline.Document{
+		URL:             p.URL,
+		Source:          p.Site,
+		Title:           p.Title,
+		Published:       p.Date,
+		PublishedSource: p.DateSource,
+		Text:            p.Text,
+		Origin:          origin,
+	}
+	// A stable id: the canonical URL identifies an article across crawls;
+	// without one, the text does.
+	h := sha256.New()
+	if p.URL != "" {
+		io.WriteString(h, "url\x00"+p.URL)
+	} else {
+		io.WriteString(h, "text\x00"+p.Title+"\x00"+p.Text)
+	}
+	doc.ID = "html-" + hex.EncodeToString(h.Sum(nil))[:20]
+	return doc
+}
+
+func docLang(doc *html.Node) string {
+	var lang string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "html" {
+			lang = strings.ToLower(strings.TrimSpace(attr(n, "lang")))
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		lang = lang[:i]
+	}
+	return lang
+}
+
+func titleOf(doc *html.Node) string {
+	var t string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "title" {
+			t = textOf(n, 300)
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// tidyText trims trailing space on lines and squeezes blank-line runs.
+func tidyText(s string) string {
+	var b bytes.Buffer
+	blank := 0
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, " \t\r")
+		if strings.TrimSpace(line) == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			if blank > 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		b.WriteString(line)
+	}
+	return b.String()
+}

@@ -1,0 +1,188 @@
+// Package pipeline is the one place that knows the order of the stages:
+// skip what is stored, analyse in parallel, fold near-duplicates, assign
+// stories, store. The CLI's ingest and the API's POST /api/articles both run
+// it, so they behave the same.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/analyze"
+	"github.com/datelinehq/dateline/internal/dedup"
+	"github.com/datelinehq/dateline/internal/story"
+)
+
+// Options configure a pipeline.
+type Options struct {
+	// Analyze runs the analysis stages; off, documents are stored and
+	// indexed with no analysis (the fast path for bulk loads).
+	Analyze bool
+	// Workers analyse documents in parallel; 0 means one per CPU.
+	Workers int
+	// Window is how far back the dedup index and the story clusterer are
+	// warmed from the store when the pipeline starts; 0 means 30 days.
+	Window time.Duration
+	Dedup  dedup.Options
+	Story  story.Options
+	Logger *slog.Logger
+}
+
+// Result counts what one Ingest call did.
+type Result struct {
+	Seen       int `json:"seen"`       // documents offered
+	Added      int `json:"added"`      // newly stored
+	Skipped    int `json:"skipped"`    // already stored
+	Duplicates int `json:"duplicates"` // new documents that are near-copies of another
+}
+
+// Add accumulates another result.
+func (r *Result) Add(o Result) {
+	r.Seen += o.Seen
+	r.Added += o.Added
+	r.Skipped += o.Skipped
+	r.Duplicates += o.Duplicates
+}
+
+// Pipeline ingests batches of documents into a store. It is safe for
+// concurrent use; batches are serialised so dedup and story assignment see
+// documents in arrival order.
+type Pipeline struct {
+	st   dateline.Store
+	opts Options
+	mu   sync.Mutex
+	ix   *dedup.Index
+	cl   *story.Clusterer
+}
+
+// New returns a pipeline over st, warming the dedup index and the story
+// clusterer with the stored articles of the last Window so that copies and
+// stories continue across runs.
+func New(ctx context.Context, st dateline.Store, opts Options) (*Pipeline, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Window <= 0 {
+		opts.Window = 30 * 24 * time.Hour
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	p := &Pipeline{st: st, opts: opts, ix: dedup.NewIndex(opts.Dedup), cl: story.NewClusterer(opts.Story)}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	if stats.Documents == 0 {
+		return p, nil
+	}
+	from := stats.Last.Add(-opts.Window)
+	n := 0
+	err = st.Articles(ctx, dateline.Filter{From: from, IncludeDuplicates: true}, func(a dateline.Article) error {
+		p.ix.Check(&a)
+		if a.Story != "" {
+			p.cl.Assign(&a)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: warm from store: %w", err)
+	}
+	p.cl.Stories() // forget the touched set: nothing changed
+	opts.Logger.Debug("pipeline warmed", "articles", n, "from", from.Format(dateline.DateLayout))
+	return p, nil
+}
+
+// Ingest runs one batch through the stages and stores it in one
+// transaction. Documents already stored are skipped before any analysis.
+func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result, error) {
+	res := Result{Seen: len(docs)}
+	if len(docs) == 0 {
+		return res, nil
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	have, err := p.st.Has(ctx, ids)
+	if err != nil {
+		return res, fmt.Errorf("pipeline: %w", err)
+	}
+	// Keep the first of any id repeated within the batch.
+	seen := make(map[string]bool, len(docs))
+	arts := make([]dateline.Article, 0, len(docs))
+	for _, d := range docs {
+		if have[d.ID] || seen[d.ID] {
+			res.Skipped++
+			continue
+		}
+		seen[d.ID] = true
+		arts = append(arts, dateline.Article{Document: d})
+	}
+	if len(arts) == 0 {
+		return res, nil
+	}
+	if p.opts.Analyze {
+		if err := p.analyse(ctx, arts); err != nil {
+			return res, err
+		}
+	}
+
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var relinks []dateline.Assignment
+	for i := range arts {
+		a := &arts[i]
+		r := p.ix.Check(a)
+		a.DuplicateOf = r.Original
+		if a.DuplicateOf != "" {
+			res.Duplicates++
+		}
+		for _, id := range r.Relinked {
+			relinks = append(relinks, dateline.Assignment{ArticleID: id, DuplicateOf: a.ID})
+		}
+		sid, changed := p.cl.Assign(a)
+		a.Story = sid
+		relinks = append(relinks, changed...)
+	}
+	added, err := p.st.Put(ctx, arts)
+	if err != nil {
+		return res, fmt.Errorf("pipeline: %w", err)
+	}
+	res.Added = added
+	if err := p.st.Assign(ctx, relinks, p.cl.Stories()); err != nil {
+		return res, fmt.Errorf("pipeline: %w", err)
+	}
+	return res, nil
+}
+
+// analyse fills in each article's analysis on a pool of workers.
+func (p *Pipeline) analyse(ctx context.Context, arts []dateline.Article) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(p.opts.Workers, len(arts)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				arts[i].Analysis = analyze.Document(arts[i].Document)
+			}
+		}()
+	}
+	var err error
+	for i := range arts {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return err
+}

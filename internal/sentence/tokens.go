@@ -1,0 +1,104 @@
+package sentence
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/datelinehq/dateline"
+)
+
+// Tokens returns the byte spans of the tokens inside s: words, numbers
+// ("3.5", "1,000"), abbreviations with their stops ("U.S.", "Mr."), and each
+// punctuation mark on its own, except that runs of the same mark ("...",
+// "--", and the PTB quotes made of two apostrophes or backquotes) stay one token. Possessive "'s" is its own token, as in
+// the Penn Treebank, so "Trump's" gives "Trump" and "'s".
+func Tokens(text string, s dateline.Span) []dateline.Span {
+	if s.Start < 0 {
+		s.Start = 0
+	}
+	if s.End > len(text) {
+		s.End = len(text)
+	}
+	var out []dateline.Span
+	i := s.Start
+	for i < s.End {
+		r, size := utf8.DecodeRuneInString(text[i:s.End])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if isWordRune(r) {
+			e := wordEnd(text, i, s.End)
+			// possessive or contraction: split "'s" / "’s" off the word
+			if p := possessive(text[i:e]); p > 0 {
+				out = append(out, dateline.Span{Start: i, End: e - p}, dateline.Span{Start: e - p, End: e})
+			} else {
+				out = append(out, dateline.Span{Start: i, End: e})
+			}
+			i = e
+			continue
+		}
+		// punctuation: a run of the same mark is one token
+		e := i + size
+		for e < s.End {
+			r2, s2 := utf8.DecodeRuneInString(text[e:s.End])
+			if r2 != r {
+				break
+			}
+			e += s2
+		}
+		out = append(out, dateline.Span{Start: i, End: e})
+		i = e
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && isWordByte(byte(r)) || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// wordEnd returns the end of the word starting at i: letters and digits,
+// joined by inner hyphens, apostrophes, stops and commas between digits
+// ("3.5", "1,000", "U.S."), and a final stop when the word is an
+// abbreviation.
+func wordEnd(text string, i, end int) int {
+	j := i
+	for j < end {
+		r, size := utf8.DecodeRuneInString(text[j:end])
+		if isWordRune(r) {
+			j += size
+			continue
+		}
+		if r == '-' || r == '\'' || r == '’' || r == '.' || r == ',' || r == '&' {
+			if j+size < end {
+				n, _ := utf8.DecodeRuneInString(text[j+size : end])
+				if isWordRune(n) && (r != ',' || isDigitRune(prevRune(text, j)) && isDigitRune(n)) {
+					j += size
+					continue
+				}
+			}
+		}
+		break
+	}
+	if j < end && text[j] == '.' && abbrevClass(text[i:j]) != abbrNone {
+		j++
+	}
+	return j
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+func prevRune(text string, j int) rune {
+	r, _ := utf8.DecodeLastRuneInString(text[:j])
+	return r
+}
+
+// possessive returns the byte length of a trailing "'s" or "’s" on w, or 0.
+func possessive(w string) int {
+	for _, p := range [...]string{"'s", "’s", "'S", "’S"} {
+		if len(w) > len(p) && w[len(w)-len(p):] == p {
+			return len(p)
+		}
+	}
+	return 0
+}

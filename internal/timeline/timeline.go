@@ -1,0 +1,548 @@
+// Package timeline answers "what happened with X, and when": it picks the
+// dates that matter for a query and, for each, the few sentences that best
+// say what happened that day, each citing the articles it came from.
+//
+// The method is date-wise (Gholipour Ghalandari & Ifrim 2020; see
+// docs/TIMELINES.md): a date is salient when many articles refer to it
+// (time expressions, above all) and, less, when many are published on it;
+// a date's summary is drawn from the sentences that mention it and, failing
+// that, from the date's own coverage, ranked by closeness to their centroid
+// and by query relevance, skipping anything redundant with what the
+// timeline already says.
+package timeline
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/ptb"
+)
+
+// Query asks for a timeline. Zero fields mean "no restriction" or, for
+// Dates and PerDate, "choose from the data".
+type Query struct {
+	Text     string // keywords
+	Entity   string // canonical entity name
+	From, To time.Time
+	Dates    int // N: how many dates
+	PerDate  int // K: sentences per date
+}
+
+// Params are the method's weights. DefaultParams are set a priori (see
+// docs/TIMELINES.md); the T17 evaluation can refit a few of them
+// leave-one-topic-out.
+type Params struct {
+	// PubWeight is what one article published on a day adds to its
+	// salience; one article referring to the day adds 1.
+	PubWeight float64
+	// Lag is how many days after a date an article may be published and
+	// still have its mention of the date count as coverage.
+	Lag int
+	// Redundancy is the cosine above which a sentence repeats one already
+	// chosen (on any date) and is skipped.
+	Redundancy float64
+	// LeadSentences of an article published on a date stand for that date
+	// when they mention no other.
+	LeadSentences int
+	// QueryWeight scales how much query relevance lifts a sentence.
+	QueryWeight float64
+	// MaxTokens drops longer sentences; LengthPenalty discounts a
+	// sentence by (tokens/TargetTokens)^LengthPenalty when it is longer
+	// than TargetTokens, since a timeline entry should be one short fact.
+	MaxTokens     int
+	TargetTokens  int
+	LengthPenalty float64
+}
+
+// DefaultParams are the weights Build uses.
+func DefaultParams() Params {
+	return Params{PubWeight: 0.5, Lag: 7, Redundancy: 0.5, LeadSentences: 5, QueryWeight: 1,
+		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0}
+}
+
+// Build returns the timeline for q over articles, sentences detokenised
+// for display (ptb.Detokenize).
+func Build(q Query, articles []dateline.Article) dateline.Timeline {
+	return build(q, articles, DefaultParams(), true)
+}
+
+// BuildSource is Build with each sentence exactly as its article's text has
+// it (PTB-tokenised T17 text stays tokenised), for scoring against
+// references in that form.
+func BuildSource(q Query, articles []dateline.Article, p Params) dateline.Timeline {
+	return build(q, articles, p, false)
+}
+
+// sent is one candidate sentence.
+type sent struct {
+	art, idx int
+	text     string
+	v        vec
+	rel      float64 // share of query terms present, 0..1
+	ntok     int
+	refs     []int64 // days it refers to (day-precision time expressions)
+}
+
+type day = int64
+
+func dayOf(t time.Time) day {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
+}
+
+func dayTime(d day) time.Time { return time.Unix(d*86400, 0).UTC() }
+
+// parseDay reads a day-precision TimeML value (2010-04-20, maybe with a
+// time after it); coarser values (2010-04, 2010-W16, PXW) carry no day.
+func parseDay(v string) (day, bool) {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+		return 0, false
+	}
+	t, err := time.Parse(dateline.DateLayout, v[:10])
+	if err != nil {
+		return 0, false
+	}
+	return dayOf(t), true
+}
+
+// sentenceSpans returns the article's sentences, or, when it was not
+// analysed, its lines (and sentence-final periods within long lines).
+func sentenceSpans(a *dateline.Article) []dateline.Span {
+	if len(a.Sentences) > 0 {
+		return a.Sentences
+	}
+	var out []dateline.Span
+	text := a.Text
+	start := 0
+	emit := func(s, e int) {
+		for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r' || text[s] == '\n') {
+			s++
+		}
+		for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\n') {
+			e--
+		}
+		if e > s {
+			out = append(out, dateline.Span{Start: s, End: e})
+		}
+	}
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			emit(start, i)
+			start = i + 1
+			continue
+		}
+		// ". " followed by an upper-case letter ends a sentence in plain prose.
+		if text[i] == '.' && i+2 < len(text) && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' && i-start > 20 {
+			emit(start, i+1)
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func build(q Query, articles []dateline.Article, p Params, display bool) dateline.Timeline {
+	tl := dateline.Timeline{Query: strings.TrimSpace(strings.Join(nonEmpty(q.Text, q.Entity), " ")), Dates: []dateline.TimelineDate{}}
+	var lo, hi day
+	hasFrom, hasTo := !q.From.IsZero(), !q.To.IsZero()
+	if hasFrom {
+		lo = dayOf(q.From)
+	}
+	if hasTo {
+		hi = dayOf(q.To)
+	}
+
+	// Articles in range, oldest first, ties by ID, so output never depends
+	// on input order.
+	arts := make([]*dateline.Article, 0, len(articles))
+	for i := range articles {
+		a := &articles[i]
+		if a.DuplicateOf != "" {
+			continue
+		}
+		d := dayOf(a.Published)
+		if (hasFrom && d < lo) || (hasTo && d > hi) {
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return tl
+	}
+	sort.SliceStable(arts, func(i, j int) bool {
+		if !arts[i].Published.Equal(arts[j].Published) {
+			return arts[i].Published.Before(arts[j].Published)
+		}
+		return arts[i].ID < arts[j].ID
+	})
+	if !hasFrom {
+		// Day-precise references reach back before the coverage starts,
+		// but not indefinitely: a year covers the background a news
+		// timeline needs.
+		lo = dayOf(arts[0].Published) - 366
+	}
+	if !hasTo {
+		hi = dayOf(arts[len(arts)-1].Published)
+	}
+
+	// Collect sentences with their date references and relevance.
+	vb := newVocab()
+	terms := map[int32]bool{}
+	for _, w := range words(q.Text + " " + q.Entity) {
+		id, ok := vb.id[w]
+		if !ok {
+			id = int32(len(vb.df))
+			vb.id[w] = id
+			vb.df = append(vb.df, 0)
+		}
+		terms[id] = true
+	}
+	var sents []sent
+	var tfs []tf
+	var scratch []int32
+	var buf []byte
+	artRel := make([]bool, len(arts))
+	for ai, a := range arts {
+		spans := sentenceSpans(a)
+		pub := dayOf(a.Published)
+		entitySpans := entityMentions(a, q.Entity)
+		for si, sp := range spans {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				continue
+			}
+			text := a.Text[sp.Start:sp.End]
+			n := strings.Count(text, " ") + 1
+			if n < 5 || n > p.MaxTokens {
+				continue
+			}
+			var t tf
+			t, buf = vb.add(text, &scratch, buf)
+			if len(t.ids) < 3 {
+				continue
+			}
+			s := sent{art: ai, idx: si, text: text, ntok: n}
+			if len(terms) > 0 {
+				hit := 0
+				for _, id := range t.ids {
+					if terms[id] {
+						hit++
+					}
+				}
+				s.rel = float64(hit) / float64(len(terms))
+			}
+			for _, m := range entitySpans {
+				if m.Overlaps(sp) {
+					s.rel = math.Max(s.rel, 1)
+					break
+				}
+			}
+			for _, tx := range a.Timexes {
+				if tx.Type != dateline.TimexDate && tx.Type != dateline.TimexTime && tx.Type != "" {
+					continue
+				}
+				if tx.Start < sp.Start || tx.Start >= sp.End {
+					continue
+				}
+				d, ok := parseDay(tx.Value)
+				// A date after publication is a plan or a forecast, not
+				// something that happened; it is left to later coverage.
+				if !ok || d > pub || d < lo || d > hi {
+					continue
+				}
+				s.refs = appendUnique(s.refs, d)
+			}
+			if s.rel > 0 {
+				artRel[ai] = true
+			}
+			sents = append(sents, s)
+			tfs = append(tfs, t)
+		}
+	}
+	if len(sents) == 0 {
+		return tl
+	}
+	for i := range sents {
+		sents[i].v = vb.tfidf(tfs[i], len(sents))
+	}
+	queryOn := len(terms) > 0 && anyTrue(artRel)
+
+	// Date salience: articles referring to a day (once each) and articles
+	// published on it, irrelevant articles counting half.
+	refArts := map[day]map[int]float64{}
+	pubArts := map[day][]int{}
+	for ai, a := range arts {
+		pubArts[dayOf(a.Published)] = append(pubArts[dayOf(a.Published)], ai)
+	}
+	for i := range sents {
+		s := &sents[i]
+		w := 1.0
+		if queryOn && s.rel == 0 {
+			w = 0.5
+		}
+		pub := dayOf(arts[s.art].Published)
+		for _, d := range s.refs {
+			if pub-d > int64(p.Lag) && d != pub {
+				continue
+			}
+			m := refArts[d]
+			if m == nil {
+				m = map[int]float64{}
+				refArts[d] = m
+			}
+			m[s.art] = math.Max(m[s.art], w)
+		}
+	}
+	score := map[day]float64{}
+	for d, m := range refArts {
+		for _, w := range m {
+			score[d] += w
+		}
+	}
+	for d, as := range pubArts {
+		for _, ai := range as {
+			w := p.PubWeight
+			if queryOn && !artRel[ai] {
+				w *= 0.5
+			}
+			score[d] += w
+		}
+	}
+	days := make([]day, 0, len(score))
+	for d := range score {
+		if d >= lo && d <= hi {
+			days = append(days, d)
+		}
+	}
+	sort.Slice(days, func(i, j int) bool {
+		if score[days[i]] != score[days[j]] {
+			return score[days[i]] > score[days[j]]
+		}
+		return days[i] < days[j]
+	})
+
+	// Candidate sentences per day: those that mention it (published within
+	// the lag), then the lead sentences of that day's articles that mention
+	// no other day.
+	cands := map[day][]int{}
+	for i := range sents {
+		s := &sents[i]
+		pub := dayOf(arts[s.art].Published)
+		if len(s.refs) == 0 {
+			if s.idx < p.LeadSentences {
+				cands[pub] = append(cands[pub], i)
+			}
+			continue
+		}
+		for _, d := range s.refs {
+			if pub-d <= int64(p.Lag) {
+				cands[d] = append(cands[d], i)
+			}
+		}
+	}
+
+	n := q.Dates
+	if n <= 0 {
+		n = chooseDates(days, score)
+	}
+	k := q.PerDate
+
+	var chosen []vec // every sentence selected so far, for cross-date redundancy
+	type pick struct {
+		d     day
+		sents []int
+	}
+	var picks []pick
+	for _, d := range days {
+		if len(picks) == n {
+			break
+		}
+		c := cands[d]
+		if queryOn {
+			c = relevantOnly(c, sents)
+		}
+		if len(c) == 0 {
+			continue
+		}
+		kd := k
+		if kd <= 0 {
+			kd = choosePerDate(len(refArts[d]) + len(pubArts[d]))
+		}
+		vs := make([]vec, len(c))
+		for i, si := range c {
+			vs[i] = sents[si].v
+		}
+		cent := centroid(vs, nil)
+		type scored struct {
+			i int
+			s float64
+		}
+		sc := make([]scored, len(c))
+		for i, si := range c {
+			s := &sents[si]
+			v := s.v.dot(cent) * (1 + p.QueryWeight*s.rel)
+			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
+				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
+			}
+			sc[i] = scored{si, v}
+		}
+		sort.Slice(sc, func(a, b int) bool {
+			if sc[a].s != sc[b].s {
+				return sc[a].s > sc[b].s
+			}
+			return sc[a].i < sc[b].i
+		})
+		var got []int
+		for _, x := range sc {
+			if len(got) == kd {
+				break
+			}
+			v := sents[x.i].v
+			dup := false
+			for _, o := range chosen {
+				if v.dot(o) > p.Redundancy {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			got = append(got, x.i)
+			chosen = append(chosen, v)
+		}
+		if len(got) > 0 {
+			picks = append(picks, pick{d, got})
+		}
+	}
+	sort.Slice(picks, func(i, j int) bool { return picks[i].d < picks[j].d })
+
+	for _, pk := range picks {
+		td := dateline.TimelineDate{Date: dayTime(pk.d).Format(dateline.DateLayout)}
+		cover := map[int]bool{}
+		for ai := range refArts[pk.d] {
+			cover[ai] = true
+		}
+		for _, ai := range pubArts[pk.d] {
+			cover[ai] = true
+		}
+		td.Articles = len(cover)
+		for _, si := range pk.sents {
+			s := &sents[si]
+			text := s.text
+			if display {
+				text = ptb.Detokenize(text)
+			}
+			td.Sentences = append(td.Sentences, dateline.TimelineSentence{
+				Text:      text,
+				Citations: citations(s, cands[pk.d], sents, arts),
+			})
+		}
+		tl.Dates = append(tl.Dates, td)
+	}
+	return tl
+}
+
+// citations cites the sentence's own article first, then every other
+// candidate article of the date that says nearly the same thing.
+func citations(s *sent, cands []int, sents []sent, arts []*dateline.Article) []dateline.Citation {
+	const same = 0.8
+	cite := func(a *dateline.Article) dateline.Citation {
+		return dateline.Citation{ArticleID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL, Published: a.Published.Format(dateline.DateLayout)}
+	}
+	out := []dateline.Citation{cite(arts[s.art])}
+	seen := map[int]bool{s.art: true}
+	for _, ci := range cands {
+		o := &sents[ci]
+		if seen[o.art] || o.v.dot(s.v) < same {
+			continue
+		}
+		seen[o.art] = true
+		out = append(out, cite(arts[o.art]))
+	}
+	return out
+}
+
+// chooseDates picks N when the caller did not: the fewest top dates that
+// hold half of all salience, bounded so a timeline is neither a single
+// point nor a day-by-day log.
+func chooseDates(days []day, score map[day]float64) int {
+	var total float64
+	for _, d := range days {
+		total += score[d]
+	}
+	var acc float64
+	n := 0
+	for _, d := range days {
+		acc += score[d]
+		n++
+		if acc >= total/2 {
+			break
+		}
+	}
+	return min(max(n, min(3, len(days))), 40)
+}
+
+// choosePerDate picks K for a date from how widely it was covered: a date
+// a handful of articles mention gets one sentence, a heavily covered one
+// up to three.
+func choosePerDate(articles int) int {
+	switch {
+	case articles < 5:
+		return 1
+	case articles < 20:
+		return 2
+	}
+	return 3
+}
+
+func relevantOnly(c []int, sents []sent) []int {
+	var out []int
+	for _, i := range c {
+		if sents[i].rel > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func entityMentions(a *dateline.Article, entity string) []dateline.Span {
+	if entity == "" {
+		return nil
+	}
+	var out []dateline.Span
+	for _, m := range a.Mentions {
+		if strings.EqualFold(m.Entity, entity) {
+			out = append(out, dateline.Span{Start: m.Start, End: m.End})
+		}
+	}
+	return out
+}
+
+func appendUnique(ds []day, d day) []day {
+	for _, x := range ds {
+		if x == d {
+			return ds
+		}
+	}
+	return append(ds, d)
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

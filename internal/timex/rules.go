@@ -1,0 +1,884 @@
+package timex
+
+import (
+	"fmt"
+	"time"
+)
+
+// rules is the grammar: one row per expression family. A pattern is a
+// space-separated list of elements:
+//
+//	Month, Wday, Num …   a word class (lexicon.go); Num|A|Few is any of them
+//	ago, last|next       literal words, lower-case
+//	x?                   optional; (x y)? an optional group
+//	$PRE, $APX           shared prefixes (engine.go): "early", "the end of";
+//	                     "about", "more than"
+//
+// The normaliser reads the captures and returns type and value, or rejects
+// the match so a shorter one can win. Longer matches beat shorter ones; on a
+// tie the earlier row wins.
+var rules = []rule{
+	// Absolute calendar dates.
+	{pat: `$PRE (Wday ,?)? Month .? Day ,? Year`, norm: absDate},
+	{pat: `$PRE (Wday ,?)? Day Month .? ,? Year`, norm: absDate},
+	{pat: `$PRE (Wday ,?)? Month .? Day`, norm: monthDay},
+	{pat: `$PRE (Wday ,?)? the? Day of? Month`, norm: monthDay},
+	{pat: `$PRE Month .? ,? of? Year`, norm: yearMonth},
+	{pat: `$PRE Month`, norm: bareMonth},
+	{pat: `$PRE Month last|this|next year`, norm: monthOfRelYear},
+	{pat: `$PRE this|last|next|past Month`, norm: monthDir},
+	{pat: `Year - Num - Num`, norm: isoDate},
+	{pat: `Num / Num / Num|Year`, norm: slashDate},
+	{pat: `$PRE (fiscal|calendar|fiscal-year|model year?)? Year`, norm: bareYear},
+	{pat: `$PRE the? Decade`, norm: decade},
+	{pat: `$PRE the? Ord century`, norm: century},
+	{pat: `$PRE Season (of? ,? Year)`, norm: seasonYear},
+	{pat: `$PRE this|last|next|past|coming? Season`, norm: season},
+	{pat: `$PRE Holiday day|eve? (,? Year)?`, norm: holiday},
+
+	// Quarters and halves of a (fiscal) year.
+	{pat: `$PRE the? fiscal? Ord|last|latter|former fiscal? quarter|half (of|in ,? fiscal? Year)?`, norm: ordQuarter},
+	{pat: `$PRE fiscal? Ord - quarter|half`, norm: ordQuarter},
+	{pat: `$PRE the? Year (' s)? fiscal? Ord -? quarter|half`, norm: ordQuarter},
+	{pat: `$PRE this|last|next year ' s fiscal? Ord -? quarter|half`, norm: ordQuarter},
+	{pat: `the Year quarter|period`, norm: yearPeriod},
+	{pat: `$PRE this|last|next quarter|half`, norm: deictic},
+	{pat: `$PRE the current|latest|recent|most|past|previous|same|comparable? recent? fiscal? quarter`, norm: theQuarter},
+	{pat: `the? comparable|corresponding|same? year - ago|earlier Ord? quarter|period`, norm: yearAgoQuarter},
+	{pat: `year - ago|earlier`, norm: yearAgoQuarter},
+	{pat: `the? quarter|period a year ago|earlier`, norm: yearAgoQuarter},
+	{pat: `the corresponding|comparable|same period|quarter last|a year|year ago|earlier`, norm: yearAgoQuarter},
+	{pat: `$PRE year -? (' s)? end`, norm: yearEnd},
+
+	// Days relative to the publication date.
+	{pat: `$PRE RelDay TOD?`, norm: relDay},
+	{pat: `$PRE Wday TOD?`, norm: weekday},
+	{pat: `$PRE this|last|next|past|coming Wday TOD?`, norm: weekdayDir},
+	{pat: `$PRE this|last TOD`, norm: thisTOD},
+
+	// Periods relative to the publication date or the last date mentioned.
+	{pat: `$PRE this|last|next|coming|current Unit`, norm: deictic},
+	{pat: `$PRE the coming|current Unit`, norm: deictic},
+	{pat: `$PRE the next|following|previous|prior|preceding|same Unit`, norm: anaphoric},
+	{pat: `$PRE that same? Unit`, norm: anaphoric},
+	{pat: `(the? Mod -? of|in) the|this Unit`, norm: deictic},
+	{pat: `the weekend`, norm: weekend},
+	{pat: `$APX Num|A|Few -? Unit|Units ago|earlier|before|later|after|hence`, norm: ago},
+	{pat: `$APX A Few Units ago|earlier|later`, norm: ago},
+
+	// Reference to the present, past and future.
+	{pat: `Present`, norm: constant(dateline_DATE, "PRESENT_REF")},
+	{pat: `right|just|until|till|up|even|by|from? now`, norm: nowRef},
+	{pat: `these days`, norm: constant(dateline_DATE, "PRESENT_REF")},
+	{pat: `the present`, norm: constant(dateline_DATE, "PRESENT_REF")},
+	{pat: `current`, norm: constant(dateline_DATE, "PRESENT_REF")},
+	{pat: `more|most|very|only? Past`, norm: constant(dateline_DATE, "PAST_REF")},
+	{pat: `the past`, norm: constant(dateline_DATE, "PAST_REF")},
+	{pat: `recent years`, norm: constant(dateline_DATE, "PAST_REF")},
+	{pat: `the near|distant|foreseeable? future`, norm: constant(dateline_DATE, "FUTURE_REF")},
+	{pat: `near|distant|foreseeable future`, norm: constant(dateline_DATE, "FUTURE_REF")},
+	{pat: `the near|short|long term`, norm: constant(dateline_DATE, "FUTURE_REF")},
+
+
+	// Durations.
+	{pat: `$APX Num|A -? more|additional|other|full? Unit|Units (- long)?`, norm: duration},
+	{pat: `$APX A? Few of? more? Units (- long)?`, norm: duration},
+	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? Num? Units`, norm: duration},
+	{pat: `the Num Units`, norm: duration},
+	{pat: `$PRE the past|last Unit`, norm: deictic},
+	{pat: `past decade|century`, norm: duration},
+	{pat: `recent|coming|past Units`, norm: vaguePlural},
+	{pat: `Units (- long)?`, norm: vaguePlural},
+	{pat: `$APX Num to|or|- Num Units`, norm: duration},
+
+	// Sets.
+	{pat: `Every other? Num? Unit|Units|Wday|Month|Season TOD?`, norm: set},
+	{pat: `SetAdv`, norm: setAdverb},
+	{pat: `Num times a|per|each|every Unit`, norm: setTimes},
+	{pat: `once|twice|thrice a|per|each|every Unit`, norm: setTimes},
+
+	// Clock times.
+	{pat: `$PRE Clock AmPm? TZ? (,? on? Wday|RelDay)? (,? Month .? Day)?`, norm: clock},
+	{pat: `$PRE Num AmPm TZ? (,? on? Wday|RelDay)? (,? Month .? Day)?`, norm: clock},
+	{pat: `$PRE Num o ' clock`, norm: clock},
+	{pat: `$PRE noon|midnight (,? on? Wday|RelDay)?`, norm: clock},
+}
+
+const (
+	dateline_DATE     = "DATE"
+	dateline_TIME     = "TIME"
+	dateline_DURATION = "DURATION"
+	dateline_SET      = "SET"
+)
+
+// --- helpers ---------------------------------------------------------------
+
+// word reports whether the match contains one of the words.
+func (s *state) word(m *match, words ...string) string {
+	for i := m.start; i < m.end; i++ {
+		for _, w := range words {
+			if s.toks[i].low == w {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+func (s *state) prev(m *match) *token {
+	if m.start > 0 {
+		return &s.toks[m.start-1]
+	}
+	return nil
+}
+
+func (s *state) next(m *match) *token {
+	if m.end < len(s.toks) {
+		return &s.toks[m.end]
+	}
+	return nil
+}
+
+func (s *state) dctAnchor() string {
+	if !s.hasDCT {
+		return ""
+	}
+	return s.dct.Format("2006-01-02")
+}
+
+// at returns a DATE result for the period of unit u starting at t.
+func at(t time.Time, u int, anchor string) result {
+	r := ref{t: t, gran: u}
+	return result{typ: dateline_DATE, val: format(t, u), anchor: anchor, ref: &r}
+}
+
+// fromDCT returns the period of unit u that is n periods from the DCT's.
+func (s *state) fromDCT(u, n int) result {
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: unknown(u)}
+	}
+	return at(shift(trunc(s.dct, u), u, n), u, s.dctAnchor())
+}
+
+// anchorFor is the date anaphoric expressions of unit u count from: the last
+// date mentioned if it is at least as precise, else the DCT.
+func (s *state) anchorFor(u int) (time.Time, string, bool) {
+	if s.hasLast && s.last.gran >= u {
+		return s.last.t, format(s.last.t, s.last.gran), true
+	}
+	if s.hasDCT {
+		return s.dct, s.dctAnchor(), true
+	}
+	return time.Time{}, "", false
+}
+
+func constant(typ, val string) normFunc {
+	return func(*state, *match) (result, bool) { return result{typ: typ, val: val}, true }
+}
+
+// year picks the year of a month-day expression without one: the DCT's.
+func (s *state) yearOf() (int, bool) {
+	if s.hasDCT {
+		return s.dct.Year(), true
+	}
+	return 0, false
+}
+
+// --- absolute dates --------------------------------------------------------
+
+func absDate(s *state, m *match) (result, bool) {
+	y, mo, d := m.v[cYear], m.v[cMonth], m.v[cDay]
+	if !validDate(y, mo, d) {
+		return result{}, false
+	}
+	return at(date(y, mo, d), uDay, ""), true
+}
+
+func monthDay(s *state, m *match) (result, bool) {
+	mo, d := m.v[cMonth], m.v[cDay]
+	if !validDate(2000, mo, d) {
+		return result{}, false
+	}
+	// "May 3 percent": a number that is a quantity, not a day.
+	if n := s.next(m); n != nil && (n.low == "%" || n.low == "percent" || n.low == "million" || n.low == "billion") {
+		return result{}, false
+	}
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d-%02d", mo, d)}, true
+	}
+	y := s.resolveMonth(mo, s.strongTense(m.start, m.end)).Year()
+	if !validDate(y, mo, d) {
+		return result{}, false
+	}
+	return at(date(y, mo, d), uDay, s.dctAnchor()), true
+}
+
+func yearMonth(s *state, m *match) (result, bool) {
+	return at(date(m.v[cYear], m.v[cMonth], 1), uMonth, ""), true
+}
+
+// resolveMonth finds the year of a bare month from the tense: the last such
+// month up to the DCT's in a past clause, the next one from it in a future one.
+// Without a cue it takes the one inside the window news mostly talks
+// about: up to eight months back and four ahead.
+func (s *state) resolveMonth(mo, dir int) time.Time {
+	y := s.dct.Year()
+	cur := int(s.dct.Month())
+	switch {
+	case mo-cur > 4:
+		y--
+	case cur-mo > 8:
+		y++
+	}
+	// A clear tense moves it across the DCT when the window put it on the
+	// other side.
+	off := (y-s.dct.Year())*12 + mo - cur
+	switch {
+	case dir > 0 && off < 0:
+		y++
+	case dir < 0 && off > 0:
+		y--
+	}
+	return date(y, mo, 1)
+}
+
+func bareMonth(s *state, m *match) (result, bool) {
+	mo := m.v[cMonth]
+	t := &s.toks[m.end-1]
+	// "May" and abbreviations standing alone are too often something else.
+	if t.low == "may" || len(t.low) <= 4 && t.low != "june" && t.low != "july" {
+		if p := s.prev(m); p == nil || !(p.low == "in" || p.low == "since" || p.low == "until" || p.low == "by" || p.low == "of" || p.low == "early" || p.low == "late" || p.low == "mid" || p.low == "-") {
+			return result{}, false
+		}
+	}
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d", mo)}, true
+	}
+	return at(s.resolveMonth(mo, s.strongTense(m.start, m.end)), uMonth, s.dctAnchor()), true
+}
+
+func monthOfRelYear(s *state, m *match) (result, bool) {
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d", m.v[cMonth])}, true
+	}
+	y := s.dct.Year()
+	switch s.word(m, "last", "next") {
+	case "last":
+		y--
+	case "next":
+		y++
+	}
+	return at(date(y, m.v[cMonth], 1), uMonth, s.dctAnchor()), true
+}
+
+func monthDir(s *state, m *match) (result, bool) {
+	mo := m.v[cMonth]
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d", mo)}, true
+	}
+	y, cur := s.dct.Year(), int(s.dct.Month())
+	switch s.word(m, "last", "past", "next", "this") {
+	case "last", "past":
+		if mo >= cur {
+			y--
+		}
+	case "next":
+		if mo <= cur {
+			y++
+		}
+	}
+	return at(date(y, mo, 1), uMonth, s.dctAnchor()), true
+}
+
+func isoDate(s *state, m *match) (result, bool) {
+	y := s.toks[m.start].n
+	mo, d := s.toks[m.start+2].n, s.toks[m.start+4].n
+	if !validDate(y, mo, d) {
+		return result{}, false
+	}
+	return at(date(y, mo, d), uDay, ""), true
+}
+
+func slashDate(s *state, m *match) (result, bool) {
+	mo, d, y := s.toks[m.start].n, s.toks[m.start+2].n, s.toks[m.start+4].n
+	if len(s.toks[m.start+4].low) == 2 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	} else if len(s.toks[m.start+4].low) != 4 {
+		return result{}, false
+	}
+	if !validDate(y, mo, d) {
+		return result{}, false
+	}
+	return at(date(y, mo, d), uDay, ""), true
+}
+
+func bareYear(s *state, m *match) (result, bool) {
+	y := m.v[cYear]
+	if y < 1800 {
+		return result{}, false
+	}
+	if p := s.prev(m); p != nil && (p.low == "$" || p.low == "#" || p.low == "no" || p.low == "number" || p.num || p.low == "flight" || p.low == "route") {
+		return result{}, false
+	}
+	if n := s.next(m); n != nil && (n.low == "%" || n.low == "percent" || n.num || n.low == "-" && m.end+1 < len(s.toks) && s.toks[m.end+1].is(cUnit) || n.is(cUnits) || n.is(cUnit)) {
+		return result{}, false
+	}
+	return at(date(y, 1, 1), uYear, ""), true
+}
+
+func decade(s *state, m *match) (result, bool) {
+	d := m.v[cDecade]
+	if d%10 != 0 {
+		return result{}, false
+	}
+	return at(date(d, 1, 1), uDecade, ""), true
+}
+
+func century(s *state, m *match) (result, bool) {
+	o := m.v[cOrd]
+	if o < 1 || o > 30 {
+		return result{}, false
+	}
+	return result{typ: dateline_DATE, val: fmt.Sprintf("%02d", o-1)}, true
+}
+
+func seasonYear(s *state, m *match) (result, bool) {
+	return result{typ: dateline_DATE, val: fmt.Sprintf("%04d-%s", m.v[cYear], seasonCodes[m.v[cSeason]])}, true
+}
+
+func season(s *state, m *match) (result, bool) {
+	code := seasonCodes[m.v[cSeason]]
+	dir := s.word(m, "this", "last", "past", "next", "coming")
+	// Bare "fall" and "spring" are mostly verbs and springs.
+	if dir == "" && (code == "FA" || code == "SP") && s.word(m, "the", "early", "late", "mid") == "" {
+		return result{}, false
+	}
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: "XXXX-" + code}, true
+	}
+	y := s.dct.Year()
+	cur := (int(s.dct.Month()) - 3 + 12) % 12 / 3 // 0 spring … 3 winter
+	idx := m.v[cSeason]
+	switch dir {
+	case "last", "past":
+		if idx >= cur {
+			y--
+		}
+	case "next", "coming":
+		if idx <= cur {
+			y++
+		}
+	case "":
+		if s.tense(m.start, m.end) < 0 && idx > cur {
+			y--
+		} else if s.tense(m.start, m.end) > 0 && idx < cur {
+			y++
+		}
+	}
+	return result{typ: dateline_DATE, val: fmt.Sprintf("%04d-%s", y, code), anchor: s.dctAnchor()}, true
+}
+
+func holiday(s *state, m *match) (result, bool) {
+	h := holidays[m.v[cHoliday]]
+	y := m.v[cYear]
+	anchor := ""
+	if !m.got(cYear) {
+		if !s.hasDCT {
+			return result{}, false
+		}
+		y, anchor = s.dct.Year(), s.dctAnchor()
+	}
+	mo, d := h.date(y)
+	t := date(y, mo, d)
+	if s.word(m, "eve") != "" {
+		t = t.AddDate(0, 0, -1)
+	}
+	return at(t, uDay, anchor), true
+}
+
+// --- quarters --------------------------------------------------------------
+
+func ordQuarter(s *state, m *match) (result, bool) {
+	o := m.v[cOrd]
+	u, n := uQuarter, 4
+	if s.word(m, "half") != "" {
+		u, n = uHalf, 2
+	}
+	if o < 1 || o > n {
+		return result{}, false
+	}
+	if o == 0 {
+		o = n // "the last half"
+	}
+	if s.word(m, "former") != "" {
+		o = 1
+	}
+	y := m.v[cYear]
+	anchor := ""
+	if !m.got(cYear) {
+		switch {
+		case s.hasDCT:
+			y, anchor = s.dct.Year(), s.dctAnchor()
+			switch s.word(m, "this", "last", "next") {
+			case "last":
+				y--
+			case "next":
+				y++
+			case "":
+				// a quarter still to come in a past clause is last year's
+				cur := (int(s.dct.Month())-1)/3 + 1
+				if u == uHalf {
+					cur = (int(s.dct.Month())-1)/6 + 1
+				}
+				if o > cur && s.tense(m.start, m.end) < 0 {
+					y--
+				}
+			}
+		default:
+			if u == uHalf {
+				return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-H%d", o)}, true
+			}
+			return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-Q%d", o)}, true
+		}
+	}
+	if u == uHalf {
+		return at(date(y, 6*(o-1)+1, 1), uHalf, anchor), true
+	}
+	r := at(date(y, 3*(o-1)+1, 1), uQuarter, anchor)
+	s.lastQ, s.hasLastQ = *r.ref, true
+	return r, true
+}
+
+// yearPeriod is "the 1988 quarter": the quarter under discussion, in that year.
+func yearPeriod(s *state, m *match) (result, bool) {
+	y := m.v[cYear]
+	if s.hasLastQ {
+		q := s.lastQ.t
+		return at(date(y, int(q.Month()), 1), uQuarter, format(q, uQuarter)), true
+	}
+	return at(date(y, 1, 1), uYear, ""), true
+}
+
+func yearEnd(s *state, m *match) (result, bool) {
+	return s.fromDCT(uYear, 0), true
+}
+
+// theQuarter is "the quarter", "the latest quarter": in earnings news the
+// quarter last mentioned, else the last one completed before the DCT.
+func theQuarter(s *state, m *match) (result, bool) {
+	switch s.word(m, "current", "previous", "same", "comparable") {
+	case "current":
+		return s.fromDCT(uQuarter, 0), true
+	case "previous":
+		if s.hasLast && s.last.gran == uQuarter {
+			return at(shift(s.last.t, uQuarter, -1), uQuarter, format(s.last.t, uQuarter)), true
+		}
+		return s.fromDCT(uQuarter, -1), true
+	}
+	if s.word(m, "latest", "recent", "most", "past") == "" && s.hasLastQ {
+		return at(s.lastQ.t, uQuarter, format(s.lastQ.t, uQuarter)), true
+	}
+	return s.fromDCT(uQuarter, -1), true
+}
+
+// yearAgoQuarter is "the year-ago quarter": the quarter under discussion,
+// a year before.
+func yearAgoQuarter(s *state, m *match) (result, bool) {
+	if s.hasLastQ {
+		return at(shift(s.lastQ.t, uYear, -1), uQuarter, format(s.lastQ.t, uQuarter)), true
+	}
+	return s.fromDCT(uYear, -1), true
+}
+
+// --- days ------------------------------------------------------------------
+
+// withTOD adds a part of the day: "Friday night" is 1998-10-23TNI. TimeBank
+// annotators mostly kept such expressions typed DATE.
+func withTOD(r result, m *match) result {
+	if m.got(cTOD) && r.typ == dateline_DATE {
+		r.val += "T" + todCodes[m.v[cTOD]]
+	}
+	return r
+}
+
+func relDay(s *state, m *match) (result, bool) {
+	var r result
+	if !s.hasDCT {
+		r = result{typ: dateline_DATE, val: unknown(uDay)}
+	} else {
+		r = at(s.dct.AddDate(0, 0, m.v[cRelDay]), uDay, s.dctAnchor())
+	}
+	if s.word(m, "tonight") != "" && !m.got(cTOD) {
+		r.typ, r.val = dateline_TIME, r.val+"TNI"
+	}
+	return withTOD(r, m), true
+}
+
+// resolveWeekday finds the date of weekday wd from the DCT: the DCT itself
+// when it falls on that day, else the one before (dir < 0) or after.
+func (s *state) resolveWeekday(wd, dir int, strict bool) time.Time {
+	cur := isoWeekday(s.dct)
+	var off int
+	if dir < 0 {
+		off = -((cur - wd + 7) % 7)
+		if strict && off == 0 {
+			off = -7
+		}
+	} else {
+		off = (wd - cur + 7) % 7
+		if strict && off == 0 {
+			off = 7
+		}
+	}
+	return s.dct.AddDate(0, 0, off)
+}
+
+func weekday(s *state, m *match) (result, bool) {
+	wd := m.v[cWday]
+	if !s.hasDCT {
+		return withTOD(result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
+	}
+	t := s.resolveWeekday(wd, s.tense(m.start, m.end), false)
+	return withTOD(at(t, uDay, s.dctAnchor()), m), true
+}
+
+func weekdayDir(s *state, m *match) (result, bool) {
+	wd := m.v[cWday]
+	if !s.hasDCT {
+		return withTOD(result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
+	}
+	var t time.Time
+	switch s.word(m, "last", "past", "next", "coming", "this") {
+	case "last", "past":
+		t = s.resolveWeekday(wd, -1, true)
+	case "next", "coming":
+		t = s.resolveWeekday(wd, 1, true)
+	default:
+		t = s.resolveWeekday(wd, s.tense(m.start, m.end), false)
+	}
+	return withTOD(at(t, uDay, s.dctAnchor()), m), true
+}
+
+func thisTOD(s *state, m *match) (result, bool) {
+	n := 0
+	if s.word(m, "last") != "" {
+		n = -1
+		if m.v[cTOD] != 3 { // "last night" is the evening before; "last morning" is odd
+			return result{}, false
+		}
+	}
+	r := s.fromDCT(uDay, n)
+	return withTOD(r, m), true
+}
+
+func weekend(s *state, m *match) (result, bool) {
+	if !s.hasDCT {
+		return result{typ: dateline_DATE, val: unknown(uWeekend)}, true
+	}
+	n := 0
+	if s.tense(m.start, m.end) < 0 && isoWeekday(s.dct) < 6 {
+		n = -1
+	}
+	return s.fromDCT(uWeekend, n), true
+}
+
+// --- relative periods ------------------------------------------------------
+
+var unitOfWord = map[int]bool{uCentury: true, uDecade: true, uYear: true, uHalf: true, uQuarter: true, uMonth: true, uWeek: true, uWeekend: true, uDay: true}
+
+func deictic(s *state, m *match) (result, bool) {
+	u := m.v[cUnit]
+	if !unitOfWord[u] {
+		return result{}, false
+	}
+	n := 0
+	switch s.word(m, "last", "next", "coming", "past", "previous") {
+	case "last", "past", "previous":
+		n = -1
+	case "next", "coming":
+		n = 1
+	}
+	if u == uDay && n != 0 {
+		return result{}, false // "next day" is anaphoric, handled elsewhere
+	}
+	if u == uDecade || u == uCentury {
+		if n == 0 && s.word(m, "this", "current") != "" && !s.hasDCT {
+			return result{}, false
+		}
+	}
+	return s.fromDCT(u, n), true
+}
+
+func anaphoric(s *state, m *match) (result, bool) {
+	u := m.v[cUnit]
+	if !unitOfWord[u] {
+		return result{}, false
+	}
+	n := 0
+	switch s.word(m, "next", "following", "previous", "prior", "preceding") {
+	case "next", "following":
+		n = 1
+	case "previous", "prior", "preceding":
+		n = -1
+	}
+	t, anchor, ok := s.anchorFor(u)
+	if !ok {
+		return result{typ: dateline_DATE, val: unknown(u)}, true
+	}
+	return at(shift(trunc(t, u), u, n), u, anchor), true
+}
+
+// count is the number a duration or offset names; -1 for "a few", "several".
+func count(m *match) int {
+	switch {
+	case m.got(cFew):
+		return -1
+	case m.got(cNum):
+		return m.v[cNum]
+	}
+	return 1
+}
+
+func unitOf(m *match) int {
+	if m.got(cUnits) {
+		return m.v[cUnits]
+	}
+	return m.v[cUnit]
+}
+
+func ago(s *state, m *match) (result, bool) {
+	u, n := unitOf(m), count(m)
+	dirWord := s.word(m, "ago", "earlier", "before", "later", "after", "hence")
+	if (dirWord == "before" || dirWord == "after") && m.end < len(s.toks) {
+		if nx := s.toks[m.end]; !nx.num && len(nx.low) > 1 {
+			return result{}, false // "two years after the war": a duration then a clause
+		}
+	}
+	if n == 0 || n > 5000 {
+		return result{}, false
+	}
+	sign := -1
+	if dirWord == "later" || dirWord == "after" || dirWord == "hence" {
+		sign = 1
+	}
+	if n < 0 {
+		if dirWord != "ago" {
+			return result{}, false // "a few days later": the duration alone
+		}
+		if sign < 0 {
+			return result{typ: dateline_DATE, val: "PAST_REF", anchor: s.dctAnchor()}, true
+		}
+		return result{typ: dateline_DATE, val: "FUTURE_REF", anchor: s.dctAnchor()}, true
+	}
+	if u >= uHour {
+		if !s.hasDCT {
+			return result{}, false
+		}
+		return result{typ: dateline_TIME, val: format(s.dct, uDay) + "TXX:XX", anchor: s.dctAnchor()}, true
+	}
+	var base time.Time
+	var anchor string
+	gran := u
+	if gran == uWeekend {
+		gran = uWeek
+	}
+	if dirWord == "ago" {
+		if !s.hasDCT {
+			return result{typ: dateline_DATE, val: unknown(gran)}, true
+		}
+		base, anchor = s.dct, s.dctAnchor()
+	} else {
+		t, a, ok := s.anchorFor(gran)
+		if !ok {
+			return result{typ: dateline_DATE, val: unknown(gran)}, true
+		}
+		base, anchor = t, a
+	}
+	// "a year ago" after "the third quarter" means that quarter a year
+	// before: the offset keeps the precision of the period it compares with.
+	if (u == uYear) && s.hasLast && s.last.sent >= s.toks[m.start].sent-1 && (s.last.gran == uQuarter || s.last.gran == uHalf || s.last.gran == uMonth) {
+		base, gran, anchor = s.last.t, s.last.gran, format(s.last.t, s.last.gran)
+	}
+	if u == uDecade || u == uCentury {
+		return at(shift(trunc(base, uYear), u, sign*n), uYear, anchor), true
+	}
+	return at(shift(trunc(base, gran), u, sign*n), gran, anchor), true
+}
+
+func nowRef(s *state, m *match) (result, bool) {
+	switch s.toks[m.start].low {
+	case "until", "till", "up", "even", "by", "from":
+		// keep only "now" in the span of "until now"
+		return result{}, false
+	}
+	return result{typ: dateline_DATE, val: "PRESENT_REF"}, true
+}
+
+// --- durations and sets ----------------------------------------------------
+
+// moneyOrRate tells a rate ("$5 a year", "3% a month") from a duration.
+func moneyOrRate(t *token) bool {
+	switch t.low {
+	case "%", "percent", "million", "billion", "trillion", "dollars", "cents", "times", "shares", "barrels", "tons", "people", "hours":
+		return true
+	}
+	return t.num
+}
+
+func duration(s *state, m *match) (result, bool) {
+	u, n := unitOf(m), count(m)
+	if m.got(cUnits) && !m.got(cNum) && !m.got(cA) && !m.got(cFew) {
+		n = -1 // "the coming weeks"
+	}
+	if u == uNone || n == 0 {
+		return result{}, false
+	}
+	if m.got(cNum) && s.word(m, "to", "or", "-") != "" && m.got(cUnits) {
+		// "two to three weeks": keep the lower bound's count of the range
+		for i := m.start; i < m.end; i++ {
+			if s.toks[i].is(cNum) {
+				n = s.toks[i].val(cNum)
+				break
+			}
+		}
+	}
+	// Ages ("a 6-year-old") are not time expressions in TimeML.
+	if n := s.next(m); n != nil && (n.low == "old" || n.low == "-" && m.end+1 < len(s.toks) && s.toks[m.end+1].low == "old") {
+		return result{}, false
+	}
+	// "three-quarters" is a fraction.
+	if u == uQuarter && m.got(cUnits) && s.word(m, "-") != "" {
+		return result{}, false
+	}
+	// A digit count that is really a year: "1990 years" is not a duration.
+	if m.got(cYear) && n >= 1000 {
+		return result{}, false
+	}
+	if u == uSecond && m.got(cOrd) && !m.got(cNum) && !m.got(cA) {
+		return result{}, false
+	}
+	// "$5 a year", "twice a week": a rate, which TimeML marks as a SET.
+	if m.got(cA) && !m.got(cNum) && !m.got(cFew) && m.start == m.end-2 {
+		if p := s.prev(m); p != nil && moneyOrRate(p) {
+			return result{typ: dateline_SET, val: durationValue(1, u)}, true
+		}
+	}
+	if u == uHalf {
+		return result{}, false
+	}
+	return result{typ: dateline_DURATION, val: durationValue(n, u)}, true
+}
+
+func vaguePlural(s *state, m *match) (result, bool) {
+	u := unitOf(m)
+	if u == uNone || u == uHalf {
+		return result{}, false
+	}
+	if p := s.prev(m); p != nil && (p.num || p.is(cNum)) {
+		return result{}, false
+	}
+	if u == uSecond || u == uMinute {
+		return result{}, false
+	}
+	return result{typ: dateline_DURATION, val: durationValue(-1, u)}, true
+}
+
+func set(s *state, m *match) (result, bool) {
+	switch {
+	case m.got(cWday):
+		v := fmt.Sprintf("XXXX-WXX-%d", m.v[cWday])
+		if m.got(cTOD) {
+			v += "T" + todCodes[m.v[cTOD]]
+		}
+		return result{typ: dateline_SET, val: v}, true
+	case m.got(cMonth):
+		return result{typ: dateline_SET, val: fmt.Sprintf("XXXX-%02d", m.v[cMonth])}, true
+	case m.got(cSeason):
+		return result{typ: dateline_SET, val: "XXXX-" + seasonCodes[m.v[cSeason]]}, true
+	}
+	u := unitOf(m)
+	if u == uNone {
+		if m.got(cTOD) {
+			return result{typ: dateline_SET, val: "T" + todCodes[m.v[cTOD]]}, true
+		}
+		return result{}, false
+	}
+	n := 1
+	if m.got(cNum) {
+		n = m.v[cNum]
+	}
+	if s.word(m, "other") != "" {
+		n = 2
+	}
+	if n <= 0 {
+		return result{}, false
+	}
+	return result{typ: dateline_SET, val: durationValue(n, u)}, true
+}
+
+func setAdverb(s *state, m *match) (result, bool) {
+	u := m.v[cSetAdv]
+	if u == uQuarter {
+		return result{typ: dateline_SET, val: "P3M"}, true
+	}
+	return result{typ: dateline_SET, val: durationValue(1, u)}, true
+}
+
+func setTimes(s *state, m *match) (result, bool) {
+	return result{typ: dateline_SET, val: durationValue(1, m.v[cUnit])}, true
+}
+
+// --- clock times -----------------------------------------------------------
+
+func clock(s *state, m *match) (result, bool) {
+	var h, mi int
+	switch {
+	case m.got(cClock):
+		h, mi = m.v[cClock]/100, m.v[cClock]%100
+	case s.word(m, "noon") != "":
+		h = 12
+	case s.word(m, "midnight") != "":
+		h = 24
+	case m.got(cNum):
+		h = m.v[cNum]
+		if h < 1 || h > 12 {
+			return result{}, false
+		}
+	default:
+		return result{}, false
+	}
+	if m.got(cAmPm) {
+		if h > 12 || h == 0 {
+			return result{}, false
+		}
+		h = h%12 + m.v[cAmPm]
+	} else if m.got(cClock) {
+		// a bare "3:45" may be a score or a ratio; keep it only with a day
+		if !m.got(cWday) && !m.got(cRelDay) && !m.got(cTZ) {
+			return result{}, false
+		}
+	}
+	hm := fmt.Sprintf("%02d:%02d", h, mi)
+	if mi == 0 && !m.got(cClock) {
+		hm = fmt.Sprintf("%02d", h)
+		if h != 24 {
+			hm += ":00"
+		}
+	}
+	if !s.hasDCT {
+		return result{typ: dateline_TIME, val: "XXXX-XX-XXT" + hm}, true
+	}
+	day := s.dct
+	switch {
+	case m.got(cMonth) && m.got(cDay) && validDate(day.Year(), m.v[cMonth], m.v[cDay]):
+		day = date(day.Year(), m.v[cMonth], m.v[cDay])
+	case m.got(cWday):
+		day = s.resolveWeekday(m.v[cWday], s.tense(m.start, m.end), false)
+	case m.got(cRelDay):
+		day = day.AddDate(0, 0, m.v[cRelDay])
+	}
+	return result{typ: dateline_TIME, val: format(day, uDay) + "T" + hm, anchor: s.dctAnchor()}, true
+}

@@ -1,0 +1,168 @@
+// Package timex finds time expressions in news text and normalises them in
+// TimeML (TIMEX3) conventions, anchored on the document's publication date.
+//
+// The grammar is a table of rows (rules.go): a short pattern over word
+// classes and literal words, and the normaliser that turns what the pattern
+// captured into a type and value. At every token the longest match whose
+// normaliser accepts it wins, and tagging resumes after it, so output spans
+// never overlap and time is linear in the text.
+package timex
+
+import (
+	"sort"
+	"time"
+
+	"github.com/datelinehq/dateline"
+)
+
+// ref is a resolved calendar point at some granularity: the start of that
+// period and its unit (uDay, uMonth, uQuarter …).
+type ref struct {
+	t    time.Time
+	gran int
+	tok  int // token index where it was mentioned; -1 for the DCT
+	sent int32
+}
+
+type state struct {
+	text    string
+	toks    []token
+	dct     time.Time
+	hasDCT  bool
+	last    ref // the last date mentioned, for "the following day"
+	hasLast bool
+	// lastQ is the last quarter named outright, which "the quarter" and
+	// "the year-ago quarter" in earnings reports refer to.
+	lastQ    ref
+	hasLastQ bool
+	pos     int // the token the current match starts at
+}
+
+// result is what a normaliser returns.
+type result struct {
+	typ, val, anchor string
+	ref              *ref // the calendar point it names, if concrete
+}
+
+type normFunc func(s *state, m *match) (result, bool)
+
+type rule struct {
+	pat   string
+	norm  normFunc
+	elems []elem
+	mask  uint32
+	words map[string]bool
+}
+
+var (
+	compiled   []rule
+	startMask  uint32
+	startWords = map[string]bool{}
+)
+
+func init() {
+	compiled = make([]rule, len(rules))
+	for i, r := range rules {
+		r.elems = compile(r.pat)
+		r.words = map[string]bool{}
+		firstSet(r.elems, &r.mask, r.words)
+		startMask |= r.mask
+		for w := range r.words {
+			startWords[w] = true
+		}
+		compiled[i] = r
+	}
+}
+
+// Tag returns the time expressions of text, sorted by Start and never
+// overlapping. sentences are byte spans from the sentence splitter (nil:
+// the tagger splits naively); they bound the search for the verb whose tense
+// decides a bare weekday or month. dct is the publication date; when zero,
+// only absolute expressions get full values and relative ones keep X
+// placeholders. Tag is deterministic and reads no clock.
+func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex {
+	toks := tokenize(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	assignSentences(toks, sentences)
+	markCues(toks)
+	s := &state{text: text, toks: toks}
+	if !dct.IsZero() {
+		s.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
+		s.hasDCT = true
+	}
+	var out []dateline.Timex
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.set&startMask == 0 && !startWords[t.low] {
+			i++
+			continue
+		}
+		s.pos = i
+		var best match
+		var bestRes result
+		found := false
+		for ri := range compiled {
+			r := &compiled[ri]
+			if t.set&r.mask == 0 && !r.words[t.low] {
+				continue
+			}
+			m, ok := longest(toks, r.elems, 0, i, match{start: i})
+			if !ok || m.end <= i || (found && m.end <= best.end) {
+				continue
+			}
+			res, ok := r.norm(s, &m)
+			if !ok {
+				continue
+			}
+			best, bestRes, found = m, res, true
+		}
+		if !found {
+			i++
+			continue
+		}
+		start, end := toks[best.start].start, toks[best.end-1].end
+		out = append(out, dateline.Timex{
+			Start: start, End: end, Text: text[start:end],
+			Type: bestRes.typ, Value: bestRes.val, Anchor: bestRes.anchor,
+		})
+		if bestRes.ref != nil {
+			s.last = *bestRes.ref
+			s.last.tok = best.start
+			s.last.sent = toks[best.start].sent
+			s.hasLast = true
+		}
+		i = best.end
+	}
+	return out
+}
+
+// assignSentences numbers each token's sentence, from the given spans or,
+// without them, by splitting after . ! ? before a capitalised word.
+func assignSentences(toks []token, sentences []dateline.Span) {
+	if len(sentences) > 0 {
+		spans := append([]dateline.Span(nil), sentences...)
+		sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+		k := 0
+		for i := range toks {
+			for k+1 < len(spans) && toks[i].start >= spans[k+1].Start {
+				k++
+			}
+			toks[i].sent = int32(k)
+		}
+		return
+	}
+	var n int32
+	for i := range toks {
+		toks[i].sent = n
+		switch toks[i].low {
+		case ".", "!", "?":
+			if i+1 < len(toks) && toks[i+1].cap && !(i > 0 && (toks[i-1].is(cMonth) || len(toks[i-1].low) == 1)) {
+				n++
+			}
+		case "\n":
+			n++
+		}
+	}
+}

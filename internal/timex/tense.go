@@ -1,0 +1,128 @@
+package timex
+
+import "strings"
+
+// Tense cues: words that show a clause is about the past or the future. A
+// bare weekday or month ("on Monday", "in March") takes the direction of the
+// nearest cue in its sentence, and the past when there is none, since news
+// mostly reports what has happened.
+var futureCues = map[string]bool{
+	"will": true, "'ll": true, "ll": true, "shall": true, "wo": true, "going": true,
+	"plans": true, "plan": true, "planning": true, "scheduled": true, "slated": true,
+	"expects": true, "expected": true, "expect": true, "intends": true, "intend": true,
+	"upcoming": true, "next": true, "tomorrow": true, "until": true, "soon": true,
+}
+
+// weakFuture cues point to the future only before "to" ("plans to", "is
+// expected to") and not after a past auxiliary ("had been scheduled to").
+var weakFuture = map[string]bool{
+	"plans": true, "plan": true, "planning": true, "scheduled": true, "slated": true,
+	"expects": true, "expected": true, "expect": true, "intends": true, "intend": true, "going": true,
+}
+
+var pastAux = map[string]bool{"had": true, "was": true, "were": true, "been": true}
+
+var beAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true}
+
+var pastCues = map[string]bool{
+	"was": true, "were": true, "had": true, "did": true, "said": true, "told": true, "came": true,
+	"went": true, "made": true, "took": true, "gave": true, "got": true, "met": true, "left": true,
+	"saw": true, "began": true, "fell": true, "rose": true, "won": true, "lost": true, "sold": true,
+	"bought": true, "paid": true, "held": true, "led": true, "kept": true, "brought": true,
+	"thought": true, "became": true, "ran": true, "wrote": true, "spoke": true, "found": true,
+	"knew": true, "felt": true, "struck": true, "shot": true, "hit": true, "ago": true,
+	"yesterday": true, "last": true, "earlier": true, "stood": true, "sent": true, "spent": true,
+	"built": true, "fled": true, "flew": true, "drove": true, "broke": true, "chose": true,
+	"taught": true, "caught": true, "fought": true, "sought": true, "heard": true, "meant": true,
+	"quit": true, "cut": true, "dropped": true, "slid": true, "sank": true, "swung": true, "grew": true,
+}
+
+// edNotPast are -ed words that are not past-tense verbs.
+var edNotPast = map[string]bool{
+	"need": true, "indeed": true, "hundred": true, "speed": true, "united": true, "seed": true,
+	"feed": true, "breed": true, "proceed": true, "succeed": true, "exceed": true, "bed": true,
+	"red": true, "shed": true, "wed": true, "led": false, "limited": true, "based": true,
+	"related": true, "expected": true, "scheduled": true, "proposed": true, "planned": true,
+	"interested": true, "concerned": true, "advanced": true, "detailed": true, "used": true,
+}
+
+// modal cues are unambiguous enough to move a month or date across the DCT.
+var modal = map[string]bool{"will": true, "'ll": true, "ll": true, "shall": true, "had": true, "did": true}
+
+func markCues(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.num || len(t.low) < 2 {
+			continue
+		}
+		w := t.low
+		switch {
+		case futureCues[w]:
+			t.cue = 1
+		case pastCues[w]:
+			t.cue = -1
+		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !edNotPast[w] && !t.cap:
+			t.cue = -1
+			t.weak = true
+		}
+	}
+	for i := range toks {
+		w := toks[i].low
+		if weakFuture[w] {
+			switch {
+			case i+1 >= len(toks) || toks[i+1].low != "to" && toks[i+1].low != "for":
+				toks[i].cue = 0
+			case i > 0 && pastAux[toks[i-1].low] || i > 1 && pastAux[toks[i-2].low]:
+				toks[i].cue = -1
+			}
+		} else if toks[i].cue < 0 && i > 0 && beAux[toks[i-1].low] {
+			// a passive ("to be completed") says nothing about time
+			toks[i].cue = 0
+		}
+		if w == "be" && i > 0 && toks[i-1].low == "to" {
+			toks[i].cue = 1 // "is to be completed", "are to be paid"
+		}
+		// won't (PTB: wo n't) is a future; "won" alone is a past.
+		if (toks[i].low == "won" || toks[i].low == "wo") && i+2 < len(toks) && (toks[i+1].low == "'" || toks[i+1].low == "n") && (toks[i+2].low == "t" || toks[i+2].low == "'") {
+			toks[i].cue = 1
+		} else if toks[i].low == "wo" {
+			toks[i].cue = 0
+		}
+	}
+}
+
+// tenseWindow bounds how far from an expression a cue is looked for.
+const tenseWindow = 12
+
+// tense returns +1 when the nearest cue to the tokens [i, j) in their
+// sentence points to the future, -1 otherwise.
+func (s *state) tense(i, j int) int {
+	if t := s.tenseOrNone(i, j); t != 0 {
+		return t
+	}
+	return -1
+}
+
+// tenseOrNone is tense but 0 when no cue is near.
+func (s *state) tenseOrNone(i, j int) int { return s.cue(i, j, false) }
+
+// strongTense looks only at auxiliaries and irregular verbs, not at -ed
+// words, which are as often adjectives ("reduced dividend") as pasts.
+func (s *state) strongTense(i, j int) int { return s.cue(i, j, true) }
+
+func (s *state) cue(i, j int, strong bool) int {
+	sent := s.toks[i].sent
+	ok := func(k int) bool {
+		t := &s.toks[k]
+		return t.sent == sent && t.cue != 0 && !(strong && !modal[t.low] && !(t.low == "be" && t.cue > 0))
+	}
+	for d := 1; d <= tenseWindow; d++ {
+		if k := i - d; k >= 0 && ok(k) {
+			return int(s.toks[k].cue)
+		}
+		if k := j - 1 + d; k < len(s.toks) && ok(k) {
+			return int(s.toks[k].cue)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,174 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/ingest"
+	"github.com/datelinehq/dateline/internal/pipeline"
+	"github.com/datelinehq/dateline/internal/sample"
+	"github.com/datelinehq/dateline/internal/store/sqlite"
+	"github.com/datelinehq/dateline/internal/timeline"
+)
+
+// sampleEnv is a server over the sample corpus, ingested through the real
+// pipeline, and what the browser tests look for in it.
+type sampleEnv struct {
+	srv        *Server
+	st         dateline.Store
+	query      string // a timeline query with several dates
+	minDates   int
+	wantQuotes bool
+	xssID      string   // the article with script payloads
+	xssWord    string   // a word that finds it in search
+	xssPages   []string // more pages that show its text
+	storyID    string   // a story with syndicated copies
+	articleID  string   // a well-annotated article
+}
+
+// sampleClock is the ingest clock: after every sample date, fixed so the
+// tests do not depend on when they run.
+func sampleClock() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// buildTimeline adapts internal/timeline to the server.
+func buildTimeline(q TimelineRequest, arts []dateline.Article) dateline.Timeline {
+	return timeline.Build(timeline.Query{Text: q.Query, Entity: q.Entity, From: q.From, To: q.To}, arts)
+}
+
+// pipelineIngest is the server's ingest over a pipeline, as cmd/dateline
+// wires it.
+func pipelineIngest(p *pipeline.Pipeline) func(context.Context, io.Reader) (IngestResult, error) {
+	return func(ctx context.Context, r io.Reader) (IngestResult, error) {
+		var docs []dateline.Document
+		var res IngestResult
+		err := ingest.Walk(ctx, "-", ingest.Options{Now: sampleClock, Stdin: r}, func(d dateline.Document, err error) error {
+			res.Read++
+			if err != nil {
+				res.Errors = append(res.Errors, err.Error())
+				return nil
+			}
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil {
+			return res, err
+		}
+		pr, err := p.Ingest(ctx, docs)
+		res.Added, res.Duplicates, res.Skipped = pr.Added, pr.Duplicates, pr.Skipped
+		return res, err
+	}
+}
+
+var (
+	sampleOnce sync.Once
+	sampleDir  string
+	sampleDB   string
+	sampleErr  error
+)
+
+// sampleStoreFile ingests the sample corpus and the XSS article once per
+// test binary and returns the file; each test opens its own copy.
+func sampleStoreFile(t testing.TB) string {
+	sampleOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "dateline-web-")
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		sampleDir = dir
+		sampleDB = filepath.Join(dir, "sample.db")
+		ctx := context.Background()
+		st, err := sqlite.Open(ctx, sampleDB)
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		defer st.Close()
+		p, err := pipeline.New(ctx, st, pipeline.Options{Analyze: true})
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		var docs []dateline.Document
+		err = ingest.WalkFS(ctx, sample.FS, "data", "sample", ingest.Options{Now: sampleClock}, func(d dateline.Document, err error) error {
+			if err != nil {
+				return err
+			}
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		if _, err := p.Ingest(ctx, docs); err != nil {
+			sampleErr = err
+			return
+		}
+		_, sampleErr = pipelineIngest(p)(ctx, bytes.NewReader(sample.XSS))
+	})
+	if sampleErr != nil {
+		t.Fatalf("ingest the sample corpus: %v", sampleErr)
+	}
+	return sampleDB
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDir != "" {
+		os.RemoveAll(sampleDir)
+	}
+	os.Exit(code)
+}
+
+func sampleServer(t testing.TB) sampleEnv {
+	t.Helper()
+	src := sampleStoreFile(t)
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s := New(Deps{Store: st, Timeline: StoreTimeline(st, buildTimeline)})
+	env := sampleEnv{srv: s, st: st, query: "water", minDates: 4, wantQuotes: true,
+		xssID: "xss-1", xssWord: "Eastgate drink", xssPages: []string{entityHref("Eastgate")},
+	}
+	// The story with the most syndicated copies, and its best-annotated article.
+	sts, err := st.Stories(ctx, dateline.StoryQuery{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bestCopies, bestNotes := -1, -1
+	for _, sto := range sts {
+		copies := 0
+		err := st.Articles(ctx, dateline.Filter{Story: sto.ID, IncludeDuplicates: true}, func(a dateline.Article) error {
+			if a.DuplicateOf != "" {
+				copies++
+				return nil
+			}
+			if notes := len(a.Attributions) * min(len(a.Timexes), 3); notes > bestNotes && a.Title != "" {
+				bestNotes, env.articleID = notes, a.ID
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if copies > bestCopies {
+			bestCopies, env.storyID = copies, sto.ID
+		}
+	}
+	if env.storyID == "" || env.articleID == "" {
+		t.Fatalf("the sample store has no stories (%d) or no annotated article", len(sts))
+	}
+	env.xssPages = append(env.xssPages, storyHref(env.storyID))
+	return env
+}
