@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,31 +35,76 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// ingestRun is one ingest: its inputs go through the pipeline in batches.
+// ingestRun is one ingest. The walk (reading, decompressing, parsing) runs
+// on the caller's goroutine and hands full batches to one writer goroutine
+// that runs the pipeline, so parsing overlaps analysis and storage while
+// batches still reach the pipeline in arrival order.
 type ingestRun struct {
 	env      *Env
 	pipe     *pipeline.Pipeline
 	strict   bool
 	batch    []dateline.Document
 	size     int
-	res      pipeline.Result
 	bad      int
 	bytes    atomic.Int64
 	progress *progress
+
+	work chan []dateline.Document
+	done chan struct{}
+	mu   sync.Mutex // guards res and err
+	res  pipeline.Result
+	err  error
 }
 
-func (r *ingestRun) flush(ctx context.Context) error {
-	if len(r.batch) == 0 {
-		return nil
+func (r *ingestRun) start(ctx context.Context) {
+	r.work = make(chan []dateline.Document, 2)
+	r.done = make(chan struct{})
+	go func() {
+		defer close(r.done)
+		for b := range r.work {
+			if r.failed() != nil {
+				continue // drain: a failed store takes no more batches
+			}
+			res, err := r.pipe.Ingest(ctx, b)
+			r.mu.Lock()
+			r.res.Add(res)
+			if err != nil && r.err == nil {
+				r.err = err
+			}
+			seen := r.res.Seen
+			r.mu.Unlock()
+			r.progress.update(seen, r.bytes.Load())
+		}
+	}()
+}
+
+func (r *ingestRun) failed() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// flush hands the current batch to the writer.
+func (r *ingestRun) flush() error {
+	if len(r.batch) > 0 {
+		r.work <- r.batch
+		r.batch = make([]dateline.Document, 0, r.size)
 	}
-	res, err := r.pipe.Ingest(ctx, r.batch)
-	r.res.Add(res)
-	r.batch = r.batch[:0]
-	r.progress.update(r.res.Seen, r.bytes.Load())
-	return err
+	return r.failed()
 }
 
-func (r *ingestRun) take(ctx context.Context) ingest.Func {
+// wait flushes what is left and waits for the writer to finish.
+func (r *ingestRun) wait() error {
+	if len(r.batch) > 0 {
+		r.work <- r.batch
+		r.batch = nil
+	}
+	close(r.work)
+	<-r.done
+	return r.failed()
+}
+
+func (r *ingestRun) take() ingest.Func {
 	return func(doc dateline.Document, err error) error {
 		if err != nil {
 			r.bad++
@@ -71,7 +117,7 @@ func (r *ingestRun) take(ctx context.Context) ingest.Func {
 		}
 		r.batch = append(r.batch, doc)
 		if len(r.batch) >= r.size {
-			return r.flush(ctx)
+			return r.flush()
 		}
 		return nil
 	}
@@ -81,6 +127,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "ingest", "[flags] PATH...")
 	strict := fs.Bool("strict", false, "stop at the first record that cannot be read")
 	noAnalyze := fs.Bool("no-analyze", false, "store and index only; skip sentences, entities, time expressions and attributions")
+	noFold := fs.Bool("no-fold", false, "skip near-duplicate folding and story assignment (bulk load; run 'dateline recluster' after)")
 	batch := fs.Int("batch", 256, "documents per transaction")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -96,7 +143,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	pipe, err := pipeline.New(ctx, st, pipeline.Options{Analyze: !*noAnalyze})
+	pipe, err := pipeline.New(ctx, st, pipeline.Options{Analyze: !*noAnalyze, NoFold: *noFold})
 	if err != nil {
 		return err
 	}
@@ -114,18 +161,21 @@ func ingestPaths(ctx context.Context, env *Env, pipe *pipeline.Pipeline, paths [
 	r.progress = newProgress(env, total)
 	start := time.Now()
 	opts := ingest.Options{Now: time.Now, Stdin: env.Stdin, BytesRead: &r.bytes}
+	r.start(ctx)
+	var err error
 	for _, p := range paths {
-		err := ingest.Walk(ctx, p, opts, r.take(ctx))
-		if err == nil {
-			err = r.flush(ctx)
-		}
-		if err != nil {
-			r.progress.clear()
-			// What was flushed is committed; say so, so the user knows a rerun continues.
-			return fmt.Errorf("%w (stored %d new document(s) before stopping; rerun to continue)", err, r.res.Added)
+		if err = ingest.Walk(ctx, p, opts, r.take()); err != nil {
+			break
 		}
 	}
+	if werr := r.wait(); err == nil {
+		err = werr
+	}
 	r.progress.done()
+	if err != nil {
+		// What was flushed is committed; say so, so the user knows a rerun continues.
+		return fmt.Errorf("%w (stored %d new document(s) before stopping; rerun to continue)", err, r.res.Added)
+	}
 	return r.summary(env, time.Since(start))
 }
 
@@ -161,6 +211,7 @@ func sizeOf(p string) int64 {
 // progress draws a one-line bar on a terminal, prints a plain line every few
 // seconds otherwise, and nothing with --quiet.
 type progress struct {
+	mu    sync.Mutex
 	env   *Env
 	total int64
 	start time.Time
@@ -177,6 +228,8 @@ func (p *progress) update(docs int, bytes int64) {
 	if p.env.Quiet {
 		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	now := time.Now()
 	every := 5 * time.Second
 	if p.env.IsTerminal {
@@ -207,6 +260,8 @@ func bar(frac float64, width int) string {
 }
 
 func (p *progress) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.drawn {
 		fmt.Fprint(p.env.Stderr, "\r\x1b[K")
 		p.drawn = false

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -49,6 +50,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	global.StringVar(&env.DB, "db", defDB, "store file (SQLite); also $DATELINE_DB")
 	global.BoolVar(&env.Quiet, "quiet", false, "print no progress")
 	logLevel := global.String("log", "warn", "log level: debug, info, warn, error")
+	cpuProfile := global.String("cpuprofile", "", "write a CPU profile to `FILE` (for measuring hot paths)")
 	global.Usage = func() { printHelp(stderr) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -70,6 +72,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return exitUsage
 		}
 		return exitOK
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "dateline:", err)
+			return exitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "dateline:", err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
 	}
 	cmd, cargs := lookup(rest)
 	if cmd == nil {

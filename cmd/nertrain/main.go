@@ -36,12 +36,13 @@ func run(ctx context.Context, args []string) error {
 	bits := fs.Uint("bits", uint(def.Bits), "log2 of the weight rows")
 	prune := fs.Int("prune", int(def.Prune), "drop quantised weights below this magnitude")
 	wikiRepeat := fs.Int("wiki-repeat", entity.DefaultWikiRepeat, "times wikigold is seen per epoch")
+	gaz := fs.Bool("gazetteer", def.Gazetteer, "add features from the training data's own names (an experiment; lowered testa F1)")
 	dev := fs.String("dev", "", "after training, score this gold folder (e.g. the CoNLL testa dev set)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	opt := def
-	opt.Epochs, opt.Bits, opt.Prune = *epochs, uint8(*bits), int16(*prune)
+	opt.Epochs, opt.Bits, opt.Prune, opt.Gazetteer = *epochs, uint8(*bits), int16(*prune), *gaz
 	start := time.Now()
 	corpora, err := entity.OpenCorpora(ctx, filepath.Join(*shared, "data", "ner", "open"), *wikiRepeat)
 	if err != nil {

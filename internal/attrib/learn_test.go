@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/internal/brat"
 	"github.com/datelinehq/dateline/internal/eval/attribeval"
 	"github.com/datelinehq/dateline/internal/sentence"
@@ -109,7 +108,6 @@ func TestLearnLexicon(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Close()
-	_ = dateline.Span{}
 }
 
 func keys(m map[string]int) []string {

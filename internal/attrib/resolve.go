@@ -48,31 +48,20 @@ func headWord(np string) string {
 	return strings.TrimRight(f[len(f)-1], ".’'s")
 }
 
-// anonymous reports whether a source phrase names no one: an indefinite
-// or quantified phrase, or a bare plural of the usual unnamed-source nouns.
+// anonymous reports whether a source phrase names no one: its head is a
+// common noun of the usual unnamed-source kind ("a Trump adviser", "the
+// Trump advisor", "White House officials", "people familiar with…"), or it
+// is an indefinite phrase with a lower-case head ("several media reports").
 func anonymous(np string) bool {
 	f := strings.Fields(strings.ToLower(np))
 	if len(f) == 0 {
 		return false
 	}
-	if indefinite[f[0]] {
+	head := headWord(np)
+	if unnamedHeads[strings.ToLower(head)] {
 		return true
 	}
-	head := strings.ToLower(headWord(np))
-	if !unnamedHeads[head] {
-		return false
-	}
-	// "officials", "the sources", "people familiar with…": no capitalised
-	// name before the head.
-	for _, w := range strings.Fields(np) {
-		if strings.ToLower(strings.Trim(w, ".,")) == head {
-			break
-		}
-		if w != strings.ToLower(w) && !indefinite[strings.ToLower(w)] && strings.ToLower(w) != "the" {
-			return false
-		}
-	}
-	return true
+	return indefinite[f[0]] && head == strings.ToLower(head)
 }
 
 var indefinite = set("a", "an", "some", "several", "many", "two", "three", "four", "multiple",
@@ -84,8 +73,8 @@ var unnamedHeads = set("officials", "official", "sources", "source", "people", "
 	"observers", "critics", "person", "persons", "individuals", "staffers", "lawmakers")
 
 // nest sets CarriedBy: an attribution whose cue lies inside another's
-// content ("…, the adviser said, according to Politico") is carried by the
-// narrowest such attribution.
+// longer content ("…, the adviser said, according to Politico") is carried
+// by the narrowest such attribution.
 func nest(atts []dateline.Attribution) {
 	for i := range atts {
 		best := -1
@@ -95,8 +84,10 @@ func nest(atts []dateline.Attribution) {
 			if i == j {
 				continue
 			}
+			// The carrier's content is strictly longer than the carried
+			// one's, which keeps nesting free of cycles.
 			c := atts[j].Content
-			if c.Start <= atts[i].Cue.Start && atts[i].Cue.End <= c.End {
+			if c.Start <= atts[i].Cue.Start && atts[i].Cue.End <= c.End && c.End-c.Start > atts[i].Content.End-atts[i].Content.Start {
 				if best < 0 || c.End-c.Start < atts[best].Content.End-atts[best].Content.Start {
 					best = j
 				}

@@ -29,6 +29,18 @@ const (
 // maxWords > 0 stops after that many words: very long pages are compared on
 // their opening, which is where syndicated copies agree anyway.
 func Words(text string, maxWords int, fn func(h uint64)) int {
+	var buf []uint64
+	return eachLine(text, maxWords, &buf, func(ws []uint64) {
+		for _, w := range ws {
+			fn(w)
+		}
+	})
+}
+
+// eachLine calls fn with the word hashes of each line that is not
+// boilerplate (in a buffer reused between calls) and returns the number of
+// words.
+func eachLine(text string, maxWords int, buf *[]uint64, fn func(words []uint64)) int {
 	n := 0
 	for len(text) > 0 {
 		line := text
@@ -40,8 +52,12 @@ func Words(text string, maxWords int, fn func(h uint64)) int {
 		if Boilerplate(line) {
 			continue
 		}
+		*buf = (*buf)[:0]
 		var stop bool
-		n, stop = lineWords(line, n, maxWords, fn)
+		n, stop = lineWords(line, n, maxWords, func(h uint64) { *buf = append(*buf, h) })
+		if len(*buf) > 0 {
+			fn(*buf)
+		}
 		if stop {
 			break
 		}
@@ -238,22 +254,43 @@ func Boilerplate(line string) bool {
 	if words > 30 {
 		return false
 	}
-	head := s
-	if len(head) > 64 {
-		head = head[:64]
-	}
-	low := strings.ToLower(head)
-	if words <= 8 && strings.HasPrefix(low, "by ") {
+	if words <= 8 && hasPrefixFold(s, "by ") {
 		return true
 	}
 	for _, p := range boilerPrefixes {
-		if strings.HasPrefix(low, p) {
+		if hasPrefixFold(s, p) {
 			return true
 		}
 	}
-	low = strings.ToLower(s)
 	for _, p := range boilerContains {
-		if strings.Contains(low, p) {
+		if containsFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold and containsFold match a lower-case ASCII pattern without
+// allocating a lower-cased copy of every line.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsFold(s, p string) bool {
+	for i := 0; i+len(p) <= len(s); i++ {
+		if hasPrefixFold(s[i:], p) {
 			return true
 		}
 	}

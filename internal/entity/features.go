@@ -178,6 +178,8 @@ type wordInfo struct {
 	lexW   uint16 // lexicon classes of the word alone
 	phrase uint16 // lexicon classes of the longest phrase covering the word
 	phPos  uint8  // 1 the word begins that phrase, 2 it continues it
+	gaz    uint8  // gazetteer classes of the longest training-data name covering the word
+	gazPos uint8  // 1 begins it, 2 continues it
 	doc    uint8  // docLower | docCapMid
 	init   bool   // first word of its sentence (after opening punctuation)
 	caps   bool   // in an all-caps sentence
@@ -199,7 +201,7 @@ func (d docStats) add(words []string) {
 		if w == "" {
 			continue
 		}
-		_, cls := shapeOf(w)
+		cls := caseClass(w)
 		h := lowerHash(w)
 		switch cls {
 		case shLower:
@@ -220,7 +222,7 @@ func (d docStats) add(words []string) {
 func isCapsSentence(words []string) bool {
 	letters, upper := 0, 0
 	for _, w := range words {
-		_, cls := shapeOf(w)
+		cls := caseClass(w)
 		switch cls {
 		case shUpper:
 			letters++
@@ -239,7 +241,7 @@ func isCapsSentence(words []string) bool {
 func hasLong(words []string) bool {
 	for _, w := range words {
 		if len(w) >= 3 {
-			if _, cls := shapeOf(w); cls == shUpper {
+			if cls := caseClass(w); cls == shUpper {
 				return true
 			}
 		}
@@ -252,7 +254,7 @@ func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
 
 // sentenceInfo fills infos for the words of one sentence.
-func sentenceInfo(infos []wordInfo, words []string, doc docStats) []wordInfo {
+func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer) []wordInfo {
 	infos = infos[:0]
 	caps := isCapsSentence(words)
 	start := true
@@ -281,7 +283,11 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats) []wordInfo {
 		best, bestCls := 0, uint16(0)
 		for n := 1; n <= lex.maxLen && i+n <= len(infos); n++ {
 			h = mix(h, infos[i+n-1].lower)
-			if c, ok := lex.phrase[h]; ok && n >= 1 {
+			c, ok := lex.phrase[h]
+			if !ok {
+				break
+			}
+			if c &^= lexPrefix | lexCanon; c != 0 {
 				best, bestCls = n, c
 			}
 		}
@@ -296,6 +302,26 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats) []wordInfo {
 				} else {
 					infos[k].phPos = 2
 				}
+			}
+		}
+	}
+	if gaz != nil {
+		for i := 0; i < len(infos); i++ {
+			h := uint64(phraseSeed)
+			best, bestCls := 0, uint8(0)
+			for n := 1; n <= gaz.maxLen && i+n <= len(infos); n++ {
+				h = mix(h, infos[i+n-1].lower)
+				if c, ok := gaz.m[h]; ok {
+					best, bestCls = n, c
+				}
+			}
+			for k := i; k < i+best; k++ {
+				infos[k].gaz = bestCls
+				infos[k].gazPos = 2
+			}
+			if best > 0 {
+				infos[i].gazPos = 1
+				i += best - 1
 			}
 		}
 	}
@@ -357,6 +383,9 @@ const (
 	fT1W
 	fT1Sh
 	fLexm1Sh
+	fGaz
+	fGazm1
+	fGazp1
 )
 
 var (
@@ -422,6 +451,18 @@ func staticFeatures(dst []uint64, words []string, infos []wordInfo, i int) []uin
 			dst = append(dst, mix(mix(fPhrase, uint64(b)), uint64(w.phPos)<<8|uint64(w.class)))
 		}
 	}
+	for b := 0; b < 4; b++ {
+		bit := uint8(1) << b
+		if w.gaz&bit != 0 {
+			dst = append(dst, mix(mix(fGaz, uint64(b)), uint64(w.gazPos)<<8|uint64(w.class)))
+		}
+		if m1.gaz&bit != 0 {
+			dst = append(dst, mix(mix(fGazm1, uint64(b)), uint64(m1.gazPos)))
+		}
+		if p1.gaz&bit != 0 {
+			dst = append(dst, mix(mix(fGazp1, uint64(b)), uint64(p1.gazPos)))
+		}
+	}
 	return dst
 }
 
@@ -441,4 +482,72 @@ func historyFeatures(dst []uint64, infos []wordInfo, i, t1, t2 int) []uint64 {
 		mix(mix(fT1W, uint64(t1)), w.norm),
 		mix(mix(fT1Sh, uint64(t1)), w.shape),
 	)
+}
+
+// gazetteer holds the names seen in the training data, by phrase hash of
+// their lower-cased words, with their classes (1 PER, 2 ORG, 4 LOC, 8 MISC).
+type gazetteer struct {
+	m      map[uint64]uint8
+	maxLen int
+}
+
+const gazMaxLen = 6
+
+func (g *gazetteer) addDoc(d Doc) {
+	for _, s := range d {
+		tags := cleanTags(s)
+		for i := 0; i < len(tags); {
+			t := tags[i]
+			if t == tagO || t%2 == 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(tags) && tags[j] == t+1 {
+				j++
+			}
+			if j-i <= gazMaxLen && !(j-i == 1 && lex.word[lowerHash(s.Words[i])]&(lexLower|lexCal) != 0) {
+				h := uint64(phraseSeed)
+				for _, w := range s.Words[i:j] {
+					h = mix(h, lowerHash(w))
+				}
+				g.m[h] |= 1 << ((t - 1) / 2)
+				g.maxLen = max(g.maxLen, j-i)
+			}
+			i = j
+		}
+	}
+}
+
+// caseClass is the class part of shapeOf without the hash, with an ASCII
+// fast path: it runs several times per word.
+func caseClass(s string) int {
+	upper, lower := 0, 0
+	firstUpper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i == 0 {
+				firstUpper = true
+			}
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= utf8.RuneSelf:
+			_, cls := shapeOf(s)
+			return cls
+		}
+	}
+	switch {
+	case upper+lower == 0:
+		return shOther
+	case upper == 0:
+		return shLower
+	case lower == 0:
+		return shUpper
+	case firstUpper && upper == 1:
+		return shTitle
+	}
+	return shMixed
 }

@@ -64,14 +64,7 @@ func buildLexicon() *lexicon {
 			if len(toks) == 1 {
 				l.word[lowerHash(e[toks[0].start:toks[0].end])] |= class
 			}
-			h := uint64(phraseSeed)
-			for _, t := range toks {
-				h = mix(h, lowerHash(e[t.start:t.end]))
-			}
-			l.phrase[h] |= class
-			if len(toks) > l.maxLen {
-				l.maxLen = len(toks)
-			}
+			l.addPhrase(e, toks, class)
 		}
 	}
 	add(firstNames, lexFirst)
@@ -88,6 +81,27 @@ func buildLexicon() *lexicon {
 }
 
 const phraseSeed = 0x51ed27
+
+// Phrase-map bits above the lexicon classes: lexPrefix marks a proper
+// prefix of some phrase, so a lookup can stop as soon as none continues;
+// lexCanon marks a well-known body of canonicalOrg.
+const (
+	lexPrefix = 1 << 15
+	lexCanon  = 1 << 14
+)
+
+func (l *lexicon) addPhrase(e string, toks []token, class uint16) uint64 {
+	h := uint64(phraseSeed)
+	for k, t := range toks {
+		h = mix(h, lowerHash(e[t.start:t.end]))
+		if k < len(toks)-1 {
+			l.phrase[h] |= lexPrefix
+		}
+	}
+	l.phrase[h] |= class
+	l.maxLen = max(l.maxLen, len(toks))
+	return h
+}
 
 // canonicalOrg names the organisations the document may write in lower
 // case or in several forms; the key is the lowercased phrase.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // Model is a trained tagger: a table of quantised weights, one row of
@@ -16,12 +17,13 @@ type Model struct {
 	bits uint8
 	mask uint64
 	w    []int16
+	gaz  *gazetteer
 }
 
-const modelMagic = "DLNER1"
+const modelMagic = "DLNER2"
 
 func newModel(bits uint8) *Model {
-	return &Model{bits: bits, mask: 1<<bits - 1, w: make([]int16, (1<<bits)*numTags)}
+	return &Model{bits: bits, mask: 1<<bits - 1, w: make([]int16, (1<<bits)*numTags), gaz: &gazetteer{m: map[uint64]uint8{}}}
 }
 
 // Size is the number of non-zero weight rows, for reports.
@@ -45,6 +47,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	raw.WriteByte(m.bits)
 	raw.WriteByte(numTags)
 	var tmp [binary.MaxVarintLen64]byte
+	raw.Write(tmp[:binary.PutUvarint(tmp[:], uint64(m.Size()))])
 	prev := -1
 	for b := 0; b < 1<<m.bits; b++ {
 		row := m.w[b*numTags : (b+1)*numTags]
@@ -63,6 +66,20 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		for _, v := range row {
 			raw.Write(tmp[:binary.PutVarint(tmp[:], int64(v))])
 		}
+	}
+	// The gazetteer, in hash order.
+	hashes := make([]uint64, 0, len(m.gaz.m))
+	for h := range m.gaz.m {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	raw.WriteByte(byte(m.gaz.maxLen))
+	raw.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(hashes)))])
+	var ph uint64
+	for _, h := range hashes {
+		raw.Write(tmp[:binary.PutUvarint(tmp[:], h-ph)])
+		raw.WriteByte(m.gaz.m[h])
+		ph = h
 	}
 	var out bytes.Buffer
 	zw, err := flate.NewWriter(&out, flate.BestCompression)
@@ -93,12 +110,13 @@ func UnmarshalModel(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("entity model: unsupported shape (bits %d, tags %d)", bits, nt)
 	}
 	m := newModel(bits)
+	rows, err := binary.ReadUvarint(r)
+	if err != nil || rows > 1<<bits {
+		return nil, fmt.Errorf("entity model: bad row count: %v", err)
+	}
 	b := -1
-	for {
+	for ; rows > 0; rows-- {
 		d, err := binary.ReadUvarint(r)
-		if err == io.EOF {
-			break
-		}
 		if err != nil {
 			return nil, fmt.Errorf("entity model: %w", err)
 		}
@@ -113,6 +131,28 @@ func UnmarshalModel(data []byte) (*Model, error) {
 			}
 			m.w[b*numTags+c] = int16(v)
 		}
+	}
+	ml, err := r.ReadByte()
+	if err != nil || ml > gazMaxLen {
+		return nil, fmt.Errorf("entity model: gazetteer header: %v", err)
+	}
+	m.gaz.maxLen = int(ml)
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > 1<<24 {
+		return nil, fmt.Errorf("entity model: gazetteer size: %v", err)
+	}
+	var h uint64
+	for ; n > 0; n-- {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("entity model: gazetteer: %w", err)
+		}
+		c, err := r.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("entity model: gazetteer: %w", err)
+		}
+		h += d
+		m.gaz.m[h] = c
 	}
 	return m, nil
 }
@@ -155,7 +195,7 @@ type tagger struct {
 
 // tag labels the words of one sentence greedily, left to right.
 func (tg *tagger) tag(words []string, doc docStats) []int {
-	tg.infos = sentenceInfo(tg.infos, words, doc)
+	tg.infos = sentenceInfo(tg.infos, words, doc, tg.m.gaz)
 	tg.tags = tg.tags[:0]
 	t1, t2 := tagO, tagO
 	var sc [numTags]int32

@@ -48,18 +48,26 @@ type sent struct {
 func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline.Mention, []dateline.Entity) {
 	spans := cleanSpans(text, sentences)
 	sents := make([]sent, 0, len(spans))
-	ds := docStats{}
+	// One backing array for all tokens and words of the document.
+	all := tokenize(make([]token, 0, len(text)/5+1), text, 0, 0)
+	nwords := 0
 	for _, sp := range spans {
-		toks := tokenize(nil, text, sp.Start, sp.End)
-		if len(toks) == 0 {
-			continue
+		from := len(all)
+		all = tokenize(all, text, sp.Start, sp.End)
+		if len(all) > from {
+			sents = append(sents, sent{toks: all[from:len(all):len(all)]})
+			nwords += len(all) - from
 		}
-		words := make([]string, len(toks))
-		for i, t := range toks {
-			words[i] = text[t.start:t.end]
+	}
+	words := make([]string, 0, nwords)
+	ds := make(docStats, nwords/3+1)
+	for i := range sents {
+		from := len(words)
+		for _, t := range sents[i].toks {
+			words = append(words, ptbWord(text[t.start:t.end]))
 		}
-		ds.add(words)
-		sents = append(sents, sent{toks: toks, words: words})
+		sents[i].words = words[from:len(words):len(words)]
+		ds.add(sents[i].words)
 	}
 	tg := taggers.Get().(*tagger)
 	tg.m = m
@@ -68,7 +76,7 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 		sents[i].tags = append([]int(nil), tags...)
 	}
 	taggers.Put(tg)
-	cands := collect(text, sents)
+	cands := collect(text, sents, ds)
 	return resolve(text, sents, cands)
 }
 
@@ -110,4 +118,30 @@ func cleanSpans(text string, in []dateline.Span) []dateline.Span {
 // training program uses it to measure a model before it ships.
 func (m *Model) Recognize(text string, sentences []dateline.Span) ([]dateline.Mention, []dateline.Entity) {
 	return recognizeWith(m, text, sentences)
+}
+
+// ptbWord maps the escapes of PTB-tokenised text (Timeline17) to the
+// characters they stand for, so features and rules see brackets and quotes.
+// Only the words change; offsets still come from the tokens.
+func ptbWord(w string) string {
+	if len(w) < 2 || (w[0] != '-' && w[0] != '`' && w[0] != '\'') {
+		return w
+	}
+	switch w {
+	case "-LRB-":
+		return "("
+	case "-RRB-":
+		return ")"
+	case "-LSB-":
+		return "["
+	case "-RSB-":
+		return "]"
+	case "-LCB-":
+		return "{"
+	case "-RCB-":
+		return "}"
+	case "``", "''":
+		return "\""
+	}
+	return w
 }

@@ -12,6 +12,7 @@ import (
 type cand struct {
 	s, a, b   int
 	typ       string
+	strong    bool   // typed by context (a result line, a dateline): outvotes the tagger
 	rule      bool   // placed by a lexicon rule, wins over the tagger
 	canonical string // a fixed canonical name (well-known bodies)
 	entity    string // forced entity key (title links, split names)
@@ -21,23 +22,17 @@ var tagType = [numTags]string{"", dateline.EntityPerson, dateline.EntityPerson, 
 	dateline.EntityLoc, dateline.EntityLoc, "", ""}
 
 // canonPhrase maps the phrase hash of a well-known body to its name.
-var canonPhrase, canonMax = func() (map[uint64]string, int) {
+var canonPhrase = func() map[uint64]string {
 	m := map[uint64]string{}
-	mx := 0
 	for k, v := range canonicalOrg {
 		toks := tokenize(nil, k, 0, len(k))
-		h := uint64(phraseSeed)
-		for _, t := range toks {
-			h = mix(h, lowerHash(k[t.start:t.end]))
-		}
-		m[h] = v
-		mx = max(mx, len(toks))
+		m[lex.addPhrase(k, toks, lexCanon)] = v
 	}
-	return m, mx
+	return m
 }()
 
 func isCap(w string) bool {
-	_, cls := shapeOf(w)
+	cls := caseClass(w)
 	return cls == shTitle || cls == shUpper || cls == shMixed
 }
 
@@ -50,10 +45,11 @@ func isFunctionWord(w string) bool {
 }
 
 // collect turns tags into candidates and applies the lexicon rules.
-func collect(text string, sents []sent) []cand {
+func collect(text string, sents []sent, ds docStats) []cand {
 	var out []cand
 	for si := range sents {
 		s := &sents[si]
+		caps := isCapsSentence(s.words)
 		var model []cand
 		for i := 0; i < len(s.tags); {
 			t := s.tags[i]
@@ -70,9 +66,24 @@ func collect(text string, sents []sent) []cand {
 			for c.typ == dateline.EntityPerson && c.b-c.a > 1 && lex.word[lowerHash(s.words[c.a])]&lexTitle != 0 {
 				c.a++
 			}
-			// A mention never starts with a clitic or punctuation.
-			for c.a < c.b && !hasLetterOrDigit(s.words[c.a]) {
+			// A mention never starts with a clitic, punctuation or a
+			// lower-case word ("northern Iraq" names Iraq).
+			for c.a < c.b && (!hasLetterOrDigit(s.words[c.a]) || isPTBClitic(s.words[c.a]) || possessiveLen("x"+s.words[c.a]) == len(s.words[c.a]) || !isCap(s.words[c.a])) {
 				c.a++
+			}
+			for c.b > c.a && (!hasLetterOrDigit(s.words[c.b-1]) || isPTBClitic(s.words[c.b-1]) || caseClass(s.words[c.b-1]) == shLower) {
+				c.b--
+			}
+			// "The Louisiana judge …" at the start of a sentence: the article
+			// is not part of the name, unless the lexicon knows the whole
+			// ("The Hague"). Mid-sentence "The Oval" keeps it.
+			if c.b-c.a > 1 && strings.EqualFold(s.words[c.a], "the") && (c.a == 0 || !hasLetterOrDigit(s.words[c.a-1])) && lex.phrase[phraseHash(s.words[c.a:c.b])]&^(lexPrefix|lexCanon) == 0 {
+				c.a++
+			}
+			// A capitalised headline word the rest of the document never
+			// writes as a name, and no lexicon knows, is no evidence.
+			if c.b-c.a == 1 && caps && !headlineName(s.words[c.a], ds) {
+				c.b = c.a
 			}
 			// "Russian" is an adjective here, not the place.
 			if c.b-c.a == 1 && lex.word[lowerHash(s.words[c.a])]&(lexNat|lexLoc) == lexNat {
@@ -83,8 +94,13 @@ func collect(text string, sents []sent) []cand {
 			}
 			i = j
 		}
+		model = mergeAdjacent(model)
 		model = initialsRule(s, model)
 		teamRule(s, model)
+		model = completeRule(s, model)
+		for k := range model {
+			model[k].s = si
+		}
 		rules := ruleCands(si, s)
 		// Rule candidates replace the tagger's where they overlap.
 		for _, c := range model {
@@ -117,12 +133,16 @@ func ruleCands(si int, s *sent) []cand {
 	for i := 0; i < n; {
 		bestLen, bestKind, canon := 0, "", ""
 		h := uint64(phraseSeed)
-		for k := 1; k <= max(lex.maxLen, canonMax) && i+k <= n; k++ {
+		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
 			h = mix(h, lowerHash(s.words[i+k-1]))
-			if name, ok := canonPhrase[h]; ok && orgOK(s.words[i:i+k]) {
+			c, ok := lex.phrase[h]
+			if !ok {
+				break
+			}
+			if name, ok := canonPhrase[h]; ok && c&lexCanon != 0 && orgOK(s.words[i:i+k]) {
 				bestLen, bestKind, canon = k, dateline.EntityOrg, name
 			}
-			if lex.phrase[h]&lexMedia != 0 && mediaOK(s.words[i:i+k]) {
+			if c&lexMedia != 0 && mediaOK(s.words[i:i+k]) {
 				bestLen, bestKind, canon = k, dateline.EntityMedia, ""
 			}
 		}
@@ -159,7 +179,7 @@ func mediaOK(ws []string) bool {
 	}
 	if content == 1 && len(ws) == 1 {
 		w := ws[0]
-		_, cls := shapeOf(w)
+		cls := caseClass(w)
 		// Two-letter outlets (AP, RT) only in capitals.
 		if len(w) <= 3 && cls != shUpper {
 			return false
@@ -182,32 +202,41 @@ func orgOK(ws []string) bool {
 	return true
 }
 
-// titleKey normalises a run of title words: "Attorney-General" and
-// "attorney general" are one key.
-func titleKey(ws []string) string {
-	var b strings.Builder
-	for i, w := range ws {
-		if i > 0 {
-			b.WriteByte(' ')
+// titleKey hashes a run of title words so that "Attorney-General" and
+// "attorney general" are one key, without building strings.
+func titleKey(ws []string) uint64 {
+	h := uint64(phraseSeed)
+	for _, w := range ws {
+		p := 0
+		for i := 0; i <= len(w); i++ {
+			if i == len(w) || w[i] == '-' {
+				if i > p {
+					h = mix(h, lowerHash(w[p:i]))
+				}
+				p = i + 1
+			}
 		}
-		b.WriteString(strings.ReplaceAll(strings.ToLower(w), "-", " "))
 	}
-	return b.String()
+	return h
 }
 
 func isTitleWord(w string) bool {
 	if lex.word[lowerHash(w)]&lexTitle != 0 {
 		return true
 	}
-	if strings.Contains(w, "-") {
-		for _, p := range strings.Split(w, "-") {
-			if p == "" || lex.word[lowerHash(p)]&lexTitle == 0 {
+	if strings.IndexByte(w, '-') < 0 {
+		return false
+	}
+	p := 0
+	for i := 0; i <= len(w); i++ {
+		if i == len(w) || w[i] == '-' {
+			if i == p || lex.word[lowerHash(w[p:i])]&lexTitle == 0 {
 				return false
 			}
+			p = i + 1
 		}
-		return true
 	}
-	return false
+	return true
 }
 
 func mentionKey(s string) string {
@@ -301,15 +330,43 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	// name that the tagger missed elsewhere in the document is the same
 	// entity.
 	known := map[uint64]cand{}
+	multi := map[uint64]cand{} // names of several words, by exact-case phrase hash
+	maxMulti := 0
 	for _, c := range cands {
 		if c.b-c.a == 1 {
 			known[lowerHash(sents[c.s].words[c.a])] = c
+		} else if c.b-c.a <= 5 && c.typ != dateline.EntityMedia {
+			multi[exactPhrase(sents[c.s].words[c.a:c.b])] = c
+			maxMulti = max(maxMulti, c.b-c.a)
 		}
 	}
 	for si := range sents {
 		s := &sents[si]
 		for i, w := range s.words {
-			if !isCap(w) || covered(si, i) || isInitial(strings.TrimSuffix(w, ".")) || lex.word[lowerHash(w)]&(lexLower|lexCal|lexTitle) != 0 {
+			if !isCap(w) || covered(si, i) {
+				continue
+			}
+			if maxMulti > 0 {
+				found := 0
+				for k := min(maxMulti, len(s.words)-i); k >= 2 && found == 0; k-- {
+					c, ok := multi[exactPhrase(s.words[i:i+k])]
+					if !ok {
+						continue
+					}
+					free := true
+					for x := i; x < i+k; x++ {
+						free = free && !covered(si, x)
+					}
+					if free {
+						add(cand{s: si, a: i, b: i + k, typ: c.typ, canonical: c.canonical, entity: c.entity})
+						found = k
+					}
+				}
+				if found > 0 {
+					continue
+				}
+			}
+			if isInitial(strings.TrimSuffix(w, ".")) || lex.word[lowerHash(w)]&(lexLower|lexCal|lexTitle) != 0 {
 				continue
 			}
 			key := mentionKey(w)
@@ -347,11 +404,8 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 
 	// Titles that introduced a person ("attorney-general Jeff Sessions")
 	// stand for that person later: "the attorney-general".
-	titleOf := map[string]string{}
+	titleOf := map[uint64]string{}
 	for k, c := range cands {
-		if c.typ != dateline.EntityPerson && !strings.Contains(keys[k], " ") {
-			continue
-		}
 		if c.typ != dateline.EntityPerson {
 			continue
 		}
@@ -374,7 +428,8 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		for si := range sents {
 			s := &sents[si]
 			for i := 0; i+1 < len(s.words); i++ {
-				if !strings.EqualFold(s.words[i], "the") {
+				if !strings.EqualFold(s.words[i], "the") || !isTitleWord(s.words[i+1]) &&
+					lex.phrase[mix(phraseSeed, lowerHash(s.words[i+1]))]&lexPrefix == 0 {
 					continue
 				}
 				for n := min(4, len(s.words)-i-1); n >= 1; n-- {
@@ -424,6 +479,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			e.first = a
 		}
 		e.votes[c.typ]++
+		if c.strong {
+			e.votes[c.typ] += 2
+		}
 		if c.rule {
 			e.ruleType = c.typ
 		}
@@ -596,6 +654,7 @@ func teamRule(s *sent, cands []cand) {
 		}
 		if isScore(next) || isVersus(next) || isVersus(prev) || isResultVerb(next) {
 			c.typ = dateline.EntityOrg
+			c.strong = true
 		}
 	}
 }
@@ -640,4 +699,289 @@ func isCountry(ws []string) bool {
 		h = mix(h, lowerHash(w))
 	}
 	return lex.phrase[h]&lexCountry != 0
+}
+
+// nameWord is a capitalised word that can be part of a name.
+func nameWord(w string) bool {
+	return isCap(w) && lex.word[lowerHash(w)]&(lexLower|lexCal|lexTitle|lexNat) == 0
+}
+
+// completeRule fixes spans the tagger cut short or missed: a place or body
+// from the lexicon written as a name ("NEW YORK" found as "NEW"), an
+// initial before a capitalised word ("S. Waugh"), and teams in result
+// lines ("Worcestershire 238 and 90-4").
+func completeRule(s *sent, cands []cand) []cand {
+	n := len(s.words)
+	owner := make([]int, n) // 1 + index of the candidate covering a word
+	for k, c := range cands {
+		for i := c.a; i < c.b; i++ {
+			owner[i] = k + 1
+		}
+	}
+	changed := false
+	// Lexicon phrases that extend a candidate.
+	for i := 0; i < n; i++ {
+		h := uint64(phraseSeed)
+		best := 0
+		var cls uint16
+		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
+			h = mix(h, lowerHash(s.words[i+k-1]))
+			if !isCap(s.words[i+k-1]) {
+				break
+			}
+			c, ok := lex.phrase[h]
+			if !ok {
+				break
+			}
+			if c&(lexLoc|lexOrg|lexMedia) != 0 && k >= 2 {
+				best, cls = k, c
+			}
+		}
+		if best == 0 {
+			continue
+		}
+		k := 0
+		for j := i; j < i+best; j++ {
+			if owner[j] != 0 {
+				if k != 0 && owner[j] != k {
+					k = -1
+					break
+				}
+				k = owner[j]
+			}
+		}
+		if k <= 0 {
+			i += best - 1
+			continue
+		}
+		c := &cands[k-1]
+		if c.a >= i && c.b <= i+best && (c.a > i || c.b < i+best) {
+			c.a, c.b = i, i+best
+			if c.typ == dateline.EntityPerson {
+				c.typ = dateline.EntityLoc
+				if cls&lexLoc == 0 {
+					c.typ = dateline.EntityOrg
+				}
+			}
+			changed = true
+		}
+		i += best - 1
+	}
+	// An initial and a capitalised word nobody tagged: a person.
+	for i := 0; i+1 < n; i++ {
+		if len(s.words[i]) == 2 && isInitial(s.words[i]) && owner[i] == 0 && owner[i+1] == 0 && nameWord(s.words[i+1]) && isCap(s.words[i+1]) {
+			cands = append(cands, cand{s: -1, a: i, b: i + 2, typ: dateline.EntityPerson})
+			owner[i], owner[i+1] = len(cands), len(cands)
+			changed = true
+		}
+	}
+	// Teams in result lines: a run of name words before a score.
+	scores := 0
+	for _, w := range s.words {
+		if isScore(w) {
+			scores++
+		}
+	}
+	if scores >= 2 {
+		for i := 0; i < n; i++ {
+			if !nameWord(s.words[i]) || (i > 0 && nameWord(s.words[i-1])) {
+				continue
+			}
+			j := i
+			for j < n && nameWord(s.words[j]) {
+				j++
+			}
+			if j >= n || !isScore(s.words[j]) || isCountry(s.words[i:j]) || j-i > 4 {
+				continue
+			}
+			// A one-word "person" before a match score ("Kent 108-3") is a
+			// side; before a plain number ("Els 68") it may be a golfer.
+			personOK := j-i == 1 && strings.IndexByte(s.words[j], '-') > 0
+			ok := true
+			for x := i; x < j; x++ {
+				if o := owner[x]; o != 0 && (cands[o-1].typ == dateline.EntityPerson && !personOK || cands[o-1].a < i || cands[o-1].b > j) {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			for x := i; x < j; x++ {
+				if o := owner[x]; o != 0 {
+					cands[o-1].b = cands[o-1].a // emptied, dropped below
+				}
+			}
+			cands = append(cands, cand{s: -1, a: i, b: j, typ: dateline.EntityOrg, strong: true})
+			for x := i; x < j; x++ {
+				owner[x] = len(cands)
+			}
+			changed = true
+		}
+	}
+	// A place that opens a longer name nobody tagged ("U.S. Open",
+	// "Hong Kong Open") is part of that name, not a place mention.
+	for k := range cands {
+		c := &cands[k]
+		if c.typ != dateline.EntityLoc || c.b >= n || owner[c.b] != 0 || !nameWord(s.words[c.b]) || c.a == c.b {
+			continue
+		}
+		if lex.word[lowerHash(s.words[c.b])]&(lexLoc|lexOrgEnd|lexFirst) != 0 {
+			continue
+		}
+		c.b = c.a
+		changed = true
+	}
+	// Joined names: "Douglas & Lomason" is one company, "Joost van der
+	// Westhuizen" one person.
+	for i := 1; i+1 < n; i++ {
+		w := s.words[i]
+		amp := w == "&"
+		if !amp && !isParticle(w) {
+			continue
+		}
+		j := i
+		for !amp && j+1 < n && isParticle(s.words[j+1]) {
+			j++
+		}
+		if j+1 >= n || !nameWord(s.words[i-1]) || !nameWord(s.words[j+1]) {
+			i = j // a run of particles is scanned once
+			continue
+		}
+		a, b := i-1, j+2
+		if o := owner[a]; o != 0 {
+			a = cands[o-1].a
+		}
+		if o := owner[j+1]; o != 0 {
+			b = cands[o-1].b
+		}
+		if owner[a] == 0 && owner[b-1] == 0 {
+			continue // neither side was taken for a name
+		}
+		typ := dateline.EntityOrg
+		if !amp {
+			typ = dateline.EntityPerson
+		}
+		for x := a; x < b; x++ {
+			if o := owner[x]; o != 0 {
+				cands[o-1].b = cands[o-1].a
+			}
+		}
+		cands = append(cands, cand{s: -1, a: a, b: b, typ: typ})
+		for x := a; x < b; x++ {
+			owner[x] = len(cands)
+		}
+		changed = true
+		i = b - 1
+	}
+	// A dateline: "BRUSSELS 1996-08-30", "WASHINGTON (Reuters) -".
+	if j := datelineEnd(s.words); j > 0 {
+		for x := 0; x < j; x++ {
+			if o := owner[x]; o != 0 {
+				cands[o-1].b = cands[o-1].a
+			}
+		}
+		cands = append(cands, cand{s: -1, a: 0, b: j, typ: dateline.EntityLoc, strong: true})
+		changed = true
+	}
+	if !changed {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if c.a < c.b {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].a < out[j].a })
+	return out
+}
+
+// headlineName reports whether an all-capitals word is known as a name:
+// written capitalised elsewhere in the document, or in a name lexicon.
+func headlineName(w string, ds docStats) bool {
+	h := lowerHash(w)
+	return ds[h]&docCapMid != 0 || lex.word[h]&(lexLoc|lexOrg|lexMedia|lexFirst) != 0 || len(w) <= 4
+}
+
+// mergeAdjacent joins two mentions the tagger placed side by side ("Suu"
+// ORG, "Kyi" PER): names are not written back to back. The last part,
+// the head, gives the type.
+func mergeAdjacent(cands []cand) []cand {
+	out := cands[:0]
+	for _, c := range cands {
+		if k := len(out) - 1; k >= 0 && out[k].b == c.a {
+			out[k].b = c.b
+			out[k].typ = c.typ
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// datelineEnd returns the length of the place name that opens a dateline
+// line (name words in capitals, then a date or an agency in brackets), or 0.
+func datelineEnd(ws []string) int {
+	j := 0
+	for j < len(ws) && j < 4 && nameWord(ws[j]) {
+		if caseClass(ws[j]) != shUpper {
+			return 0
+		}
+		j++
+	}
+	if j == 0 || j >= len(ws) {
+		return 0
+	}
+	rest := ws[j:]
+	if len(rest) == 1 && isISODate(rest[0]) {
+		return j
+	}
+	if len(rest) >= 3 && rest[0] == "(" && rest[2] == ")" && lex.word[lowerHash(rest[1])]&lexMedia != 0 {
+		return j
+	}
+	return 0
+}
+
+func isISODate(w string) bool {
+	if len(w) != 10 || w[4] != '-' || w[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i != 4 && i != 7 && (w[i] < '0' || w[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isParticle matches the lower-case words inside personal names.
+func isParticle(w string) bool {
+	switch w {
+	case "van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn", "al", "la", "le", "ter", "ten", "zu":
+		return true
+	}
+	return false
+}
+
+// exactPhrase hashes words with their case: propagation copies a name only
+// where it is written the same way.
+func exactPhrase(ws []string) uint64 {
+	h := uint64(phraseSeed)
+	for _, w := range ws {
+		x := uint64(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			x ^= uint64(w[i])
+			x *= fnvPrime
+		}
+		h = mix(h, x)
+	}
+	return h
+}
+
+func phraseHash(ws []string) uint64 {
+	h := uint64(phraseSeed)
+	for _, w := range ws {
+		h = mix(h, lowerHash(w))
+	}
+	return h
 }

@@ -15,7 +15,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // seedBody strips the dated-text header ("date YYYY-MM-DD ").
-func seedBody(t *testing.T) string {
+func seedBody(t testing.TB) string {
 	t.Helper()
 	dir := shareddata.Path(t, "seeds")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))

@@ -49,14 +49,16 @@ func tokenize(dst []token, text string, start, end int) []token {
 	i := start
 	for i < end {
 		r, sz := utf8.DecodeRuneInString(text[i:end])
-		if unicode.IsSpace(r) {
+		// Bytes that are not UTF-8 separate tokens, so no mention holds
+		// or borders on half a character.
+		if unicode.IsSpace(r) || r == utf8.RuneError && sz == 1 {
 			i += sz
 			continue
 		}
 		j := i
 		for j < end {
 			r2, sz2 := utf8.DecodeRuneInString(text[j:end])
-			if unicode.IsSpace(r2) {
+			if unicode.IsSpace(r2) || r2 == utf8.RuneError && sz2 == 1 {
 				break
 			}
 			j += sz2

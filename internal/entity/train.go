@@ -17,11 +17,15 @@ type TrainOptions struct {
 	// Prune drops quantised weights whose magnitude is below it, to keep
 	// the shipped file small.
 	Prune int16
+	// Gazetteer adds features from the names in the training data itself
+	// (learned across folds). Measured on CoNLL testa it lowered typed F1
+	// (0.786 → 0.765), so the shipped model is built without it.
+	Gazetteer bool
 }
 
 // DefaultTrainOptions are the settings the shipped model is built with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Bits: 20, Epochs: 12, Seed: 20170607, Prune: 2}
+	return TrainOptions{Bits: 19, Epochs: 6, Seed: 20170607, Prune: 8}
 }
 
 // Corpus is one training file with the number of times each of its
@@ -61,17 +65,43 @@ type trainSent struct {
 // history. Integer updates, a seeded shuffle and bucket-ordered output make
 // it deterministic: the same corpora give the same model bytes.
 func Train(ctx context.Context, corpora []Corpus, opt TrainOptions) (*Model, error) {
+	// Gazetteer features are learned from folds: a document sees only the
+	// names of the other folds, as a new text sees only the training names.
+	const folds = 5
+	var all []Doc
+	for _, c := range corpora {
+		all = append(all, c.Docs...)
+	}
+	full := &gazetteer{m: map[uint64]uint8{}}
+	var foldGaz [folds]*gazetteer
+	for f := range foldGaz {
+		foldGaz[f] = &gazetteer{m: map[uint64]uint8{}}
+	}
+	for j, d := range all {
+		full.addDoc(d)
+		for f := range foldGaz {
+			if j%folds != f {
+				foldGaz[f].addDoc(d)
+			}
+		}
+	}
 	var sents []*trainSent
 	var order []int
+	docIndex := 0
 	for _, c := range corpora {
 		for _, d := range c.Docs {
+			gaz := foldGaz[docIndex%folds]
+			docIndex++
+			if !opt.Gazetteer {
+				gaz = nil
+			}
 			ds := docStats{}
 			for _, s := range d {
 				ds.add(s.Words)
 			}
 			for _, s := range d {
 				ts := &trainSent{words: s.Words, gold: cleanTags(s)}
-				ts.infos = sentenceInfo(nil, s.Words, ds)
+				ts.infos = sentenceInfo(nil, s.Words, ds, gaz)
 				ts.feats = make([][]uint64, len(s.Words))
 				for i := range s.Words {
 					ts.feats[i] = staticFeatures(nil, s.Words, ts.infos, i)
@@ -138,6 +168,9 @@ func Train(ctx context.Context, corpora []Corpus, opt TrainOptions) (*Model, err
 		}
 	}
 	m := newModel(opt.Bits)
+	if opt.Gazetteer {
+		m.gaz = full
+	}
 	if maxAbs == 0 {
 		return m, nil
 	}

@@ -1,7 +1,6 @@
 package htmlpage
 
 import (
-	"os"
 	"strings"
 	"time"
 
@@ -72,7 +71,11 @@ func findDate(doc *html.Node, opts Options) dateResult {
 	case uok:
 		return dateResult{ut, dateline.DateFromURL, confURL, opts.URL}
 	}
-	// Nothing structured: search the visible text.
+	// Nothing structured: a date after a publication label, then a search
+	// of the visible text.
+	if c, ok := labelledDate(doc); ok && notAfter(c.t, true, opts.Fetched) {
+		return dateResult{c.t, c.source, c.confidence, c.t.Format(dateline.DateLayout)}
+	}
 	hopts := htmldate.Options{
 		UseOriginalDate:     true,
 		URL:                 opts.URL,
@@ -81,8 +84,12 @@ func findDate(doc *html.Node, opts Options) dateResult {
 	if !opts.Fetched.IsZero() {
 		hopts.MaxDate = opts.Fetched
 	}
-	if r, err := htmldate.FromDocument(doc, hopts); err == nil && !r.IsZero() {
+	if r, err := htmldate.FromDocument(doc, hopts); err == nil && !r.IsZero() && plausibleText(r) {
 		t := r.DateTime
+		if modified != nil && sameDay(modified.t, t) {
+			// htmldate fell back on the modification date we already saw.
+			return dateResult{modified.t, modified.source, modified.confidence, modified.t.Format(time.RFC3339)}
+		}
 		if notAfter(t, !r.HasTime, opts.Fetched) {
 			src := dateline.DateFromText + ":htmldate"
 			if opts.URL != "" && r.SrcString == opts.URL {
@@ -102,15 +109,31 @@ func findDate(doc *html.Node, opts Options) dateResult {
 }
 
 // urlSettles reports whether the URL's day should win over page evidence
-// that names another day. Two cases, both where the page's value is weaker
-// than it looks: a UTC timestamp a day off the URL (the URL holds the
-// newsroom's local day, the timestamp was converted for machines), and a
-// page date after the URL's (a re-publication or site migration stamped
-// every page; an article's URL is minted when it first appears).
+// that names another day: a UTC timestamp within a day of the URL's date
+// is not better evidence of the calendar day, because the URL holds the
+// newsroom's local day and the timestamp was converted for machines.
 func urlSettles(best *candidate, ut time.Time) bool {
 	d := best.t.Sub(ut)
 	if !best.dateOnly && best.t.Location() == time.UTC && d > -48*time.Hour && d < 48*time.Hour {
 		return true
 	}
-	return os.Getenv("X_LATER") != "" && d > 48*time.Hour
+	return false
+}
+
+// plausibleText rejects htmldate's weakest guesses: a year alone (a
+// copyright line, "© 2016"), which it reports as the 1st of January.
+func plausibleText(r htmldate.Result) bool {
+	ev := strings.ToLower(r.SrcString)
+	if r.DateTime.Month() != time.January || r.DateTime.Day() != 1 {
+		return true
+	}
+	if strings.Contains(ev, "©") || strings.Contains(ev, "copyright") || strings.Contains(ev, "&copy") {
+		return false
+	}
+	for _, s := range []string{"01-01", "01.01", "1.1.", "/01/01", "0101", "jan", "ene", "gen", "stycz", "1er"} {
+		if strings.Contains(ev, s) {
+			return true
+		}
+	}
+	return false
 }

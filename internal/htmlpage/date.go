@@ -134,9 +134,10 @@ func collect(doc *html.Node) []candidate {
 					add(dt, dateline.DateFromText+":time.published", confTimePub)
 				case inArticle > 0:
 					add(dt, dateline.DateFromText+":time", confTimeArticle)
-				default:
-					add(dt, dateline.DateFromText+":time", confTimeArticle-0.1)
 				}
+				// A bare <time> outside any <article> is as often a
+				// sidebar's or a comment's as the page's: the text search
+				// weighs it better than a blind rank would.
 			case atom.Article:
 				inArticle++
 				defer func() { inArticle-- }()

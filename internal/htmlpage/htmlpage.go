@@ -86,6 +86,9 @@ func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
+	// Ruby readings (furigana) would interleave with the characters they
+	// annotate: "子こども" for "子ども".
+	removeElements(doc, "rt", "rp")
 	p := Page{Encoding: enc, Lang: docLang(doc)}
 
 	d := findDate(doc, opts)
@@ -101,9 +104,15 @@ func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
 	if u, err := nurl.ParseRequestURI(opts.URL); err == nil && opts.URL != "" {
 		topts.OriginalURL = u
 	}
+
 	res, err := trafilatura.ExtractDocument(doc, topts)
 	if err == nil && res != nil {
 		p.Text = res.ContentText
+		if res.ContentNode != nil {
+			// Our rendering keeps paragraphs, headings, list items and
+			// quotes apart; trafilatura's text runs them together.
+			p.Text = nodeText(res.ContentNode)
+		}
 		m := res.Metadata
 		p.Title, p.Author, p.Site = m.Title, m.Author, m.Sitename
 		p.URL = m.URL
@@ -126,6 +135,7 @@ func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
 		p.Title = titleOf(doc)
 	}
 	p.Text = tidyText(p.Text)
+	p.Text = dropBoilerplate(p.Text)
 	return p, nil
 }
 
@@ -215,4 +225,22 @@ func tidyText(s string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+func removeElements(n *html.Node, names ...string) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			for _, name := range names {
+				if c.Data == name {
+					n.RemoveChild(c)
+					break
+				}
+			}
+		}
+		if c.Parent == n {
+			removeElements(c, names...)
+		}
+		c = next
+	}
 }

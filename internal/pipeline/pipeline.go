@@ -23,6 +23,9 @@ type Options struct {
 	// Analyze runs the analysis stages; off, documents are stored and
 	// indexed with no analysis (the fast path for bulk loads).
 	Analyze bool
+	// NoFold skips near-duplicate detection and story assignment: a bulk
+	// load that a later `dateline recluster` completes.
+	NoFold bool
 	// Workers analyse documents in parallel; 0 means one per CPU.
 	Workers int
 	// Window is how far back the dedup index and the story clusterer are
@@ -78,7 +81,7 @@ func New(ctx context.Context, st dateline.Store, opts Options) (*Pipeline, error
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	if stats.Documents == 0 {
+	if stats.Documents == 0 || opts.NoFold {
 		return p, nil
 	}
 	from := stats.Last.Add(-opts.Window)
@@ -138,6 +141,9 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 	defer p.mu.Unlock()
 	var relinks []dateline.Assignment
 	for i := range arts {
+		if p.opts.NoFold {
+			break
+		}
 		a := &arts[i]
 		r := p.ix.Check(a)
 		a.DuplicateOf = r.Original

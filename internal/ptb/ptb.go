@@ -1,5 +1,5 @@
 // Package ptb recognises Penn-Treebank-tokenised text (as Timeline17 ships
-// it: tokens split by spaces, `` and '' for quotes, -LRB- for brackets) and
+// it: tokens split by spaces, “ and ” for quotes, -LRB- for brackets) and
 // turns it back into ordinary text for display. The stored text is never
 // changed; analysis offsets point into it as given.
 package ptb
@@ -16,7 +16,7 @@ var brackets = map[string]string{
 }
 
 // Looks reports whether text appears PTB-tokenised: a bracket escape, a
-// `` or '' quote token, or enough " , " and " . " token gaps that ordinary
+// “ or ” quote token, or enough " , " and " . " token gaps that ordinary
 // prose would not have.
 func Looks(text string) bool {
 	if strings.Contains(text, "-LRB-") || strings.Contains(text, "-RRB-") ||
@@ -40,7 +40,7 @@ var noSpaceAfter = map[string]bool{
 	"(": true, "[": true, "{": true, "``": true, "$": true, "#": true,
 }
 
-// Detokenize turns PTB tokens back into running text: `` and '' become
+// Detokenize turns PTB tokens back into running text: “ and ” become
 // double quotes, bracket escapes become brackets, and spaces before
 // punctuation and clitics are closed up. Text that is not tokenised comes
 // back with only those replacements, so it is safe to call on anything.

@@ -9,9 +9,10 @@ import (
 
 // Tokens returns the byte spans of the tokens inside s: words, numbers
 // ("3.5", "1,000"), abbreviations with their stops ("U.S.", "Mr."), and each
-// punctuation mark on its own, except that runs of the same mark ("...",
-// "--", and the PTB quotes made of two apostrophes or backquotes) stay one token. Possessive "'s" is its own token, as in
-// the Penn Treebank, so "Trump's" gives "Trump" and "'s".
+// punctuation mark on its own, except that a run of one mark ("...", "--",
+// the doubled apostrophes and backquotes of PTB quotes) stays one token.
+// Possessive "'s" is its own token, as in the Penn Treebank, so "Trump's"
+// gives "Trump" and "'s".
 func Tokens(text string, s dateline.Span) []dateline.Span {
 	if s.Start < 0 {
 		s.Start = 0

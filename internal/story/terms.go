@@ -52,7 +52,8 @@ type tokenizer struct {
 func (tk *tokenizer) each(text string, fn func(term []byte, proper bool)) {
 	sentenceStart := true
 	i := 0
-	for i < len(text) {
+	n := 0
+	for i < len(text) && n < maxTerms {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -98,6 +99,7 @@ func (tk *tokenizer) each(text string, fn func(term []byte, proper bool)) {
 			continue
 		}
 		fn(stem(tk.buf), upper && !prevStart)
+		n++
 	}
 }
 

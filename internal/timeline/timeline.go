@@ -39,14 +39,54 @@ type Params struct {
 	// salience; one article referring to the day adds 1.
 	PubWeight float64
 	// Lag is how many days after a date an article may be published and
-	// still have its mention of the date count as coverage.
+	// still have its mention of the date count as coverage; 0: no limit.
 	Lag int
+	// PubSpread is the share of a publication's weight that goes to the
+	// day before it: the morning paper reports yesterday.
+	PubSpread float64
+	// Adjacent discounts a date next to one already chosen, so one event
+	// reported over two days does not take two places.
+	Adjacent float64
+	// SameDayRef weighs a mention of the publication day itself ("today",
+	// "on Tuesday" in Tuesday's paper) against a mention of an earlier day.
+	SameDayRef float64
+	// RetroBoost lifts mentions of days long past: a day still recalled
+	// weeks later mattered. The weight is 1 + RetroBoost·ln(1+days back).
+	RetroBoost float64
+	// DayDamping in [0,1) flattens how much one publication day's
+	// mentions of a date add: w^(1−DayDamping) per day.
+	DayDamping float64
+	// IrrelevantWeight weighs mentions and publications of articles that
+	// do not match the query.
+	IrrelevantWeight float64
+	// Specific subtracts this multiple of the whole coverage's centroid
+	// from a day's, so sentences are chosen for what is particular to the
+	// day rather than for the story's standing vocabulary.
+	Specific float64
+	// MentionBoost multiplies the score of a sentence that names the day.
+	MentionBoost float64
+	// ExplicitBoost further multiplies a sentence that names the day as a
+	// calendar date ("on 20 April"): that is how retrospective, timeline-like
+	// sentences are written.
+	ExplicitBoost float64
+	// LeadDateBoost multiplies a sentence that opens with its calendar
+	// date ("May 19 - The first heavy oil …", "On April 28 , …"): the
+	// entries of the timelines and fact boxes newsrooms publish.
+	LeadDateBoost float64
+	// RelativeRef weighs a mention by a relative expression ("Tuesday",
+	// "yesterday") against one written as a calendar date.
+	RelativeRef float64
+	// PerSentence counts every mentioning sentence instead of once per article.
+	PerSentence bool
 	// Redundancy is the cosine above which a sentence repeats one already
 	// chosen (on any date) and is skipped.
 	Redundancy float64
 	// LeadSentences of an article published on a date stand for that date
 	// when they mention no other.
 	LeadSentences int
+	// PubDays is how many days' publications stand for a date: lead
+	// sentences published on d and d+1 (PubDays 2) describe d.
+	PubDays int
 	// QueryWeight scales how much query relevance lifts a sentence.
 	QueryWeight float64
 	// MaxTokens drops longer sentences; LengthPenalty discounts a
@@ -59,7 +99,7 @@ type Params struct {
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
-	return Params{PubWeight: 0.5, Lag: 7, Redundancy: 0.5, LeadSentences: 5, QueryWeight: 1,
+	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
 		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0}
 }
 
@@ -84,6 +124,8 @@ type sent struct {
 	rel      float64 // share of query terms present, 0..1
 	ntok     int
 	refs     []int64 // days it refers to (day-precision time expressions)
+	explicit []int64 // the subset written out as a calendar date ("20 April")
+	leadDate bool    // the sentence opens with its calendar date, as a timeline entry does
 }
 
 type day = int64
@@ -207,11 +249,52 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		spans := sentenceSpans(a)
 		pub := dayOf(a.Published)
 		entitySpans := entityMentions(a, q.Entity)
+		// Time expressions in text order, so one forward walk pairs them
+		// with sentences.
+		txs := make([]*dateline.Timex, 0, len(a.Timexes))
+		for i := range a.Timexes {
+			tx := &a.Timexes[i]
+			if tx.Type == dateline.TimexDate || tx.Type == dateline.TimexTime || tx.Type == "" {
+				txs = append(txs, tx)
+			}
+		}
+		sort.SliceStable(txs, func(i, j int) bool { return txs[i].Start < txs[j].Start })
+		ti := 0
 		for si, sp := range spans {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
+			sp.Start += trimDateline(a.Text[sp.Start:sp.End])
+			var refs, explicit []day
+			leadDate := false
+			for ti < len(txs) && txs[ti].Start < sp.Start {
+				ti++
+			}
+			for k := ti; k < len(txs) && txs[k].Start < sp.End; k++ {
+				tx := txs[k]
+				d, ok := parseDay(tx.Value)
+				// A date after publication is a plan or a forecast, not
+				// something that happened; it is left to later coverage.
+				if !ok || d > pub || d < lo || d > hi {
+					continue
+				}
+				refs = appendUnique(refs, d)
+				if strings.ContainsAny(tx.Text, "0123456789") {
+					explicit = appendUnique(explicit, d)
+					if opensWith(a.Text[sp.Start:sp.End], tx.Start-sp.Start) {
+						leadDate = true
+					}
+				}
+			}
+			// Only sentences that name a day or lead their article can
+			// ever be chosen; the rest are not worth tokenising.
+			if len(refs) == 0 && si >= p.LeadSentences {
+				continue
+			}
 			text := a.Text[sp.Start:sp.End]
+			if !usable(text) {
+				continue
+			}
 			n := strings.Count(text, " ") + 1
 			if n < 5 || n > p.MaxTokens {
 				continue
@@ -221,7 +304,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if len(t.ids) < 3 {
 				continue
 			}
-			s := sent{art: ai, idx: si, text: text, ntok: n}
+			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate}
 			if len(terms) > 0 {
 				hit := 0
 				for _, id := range t.ids {
@@ -236,21 +319,6 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 					s.rel = math.Max(s.rel, 1)
 					break
 				}
-			}
-			for _, tx := range a.Timexes {
-				if tx.Type != dateline.TimexDate && tx.Type != dateline.TimexTime && tx.Type != "" {
-					continue
-				}
-				if tx.Start < sp.Start || tx.Start >= sp.End {
-					continue
-				}
-				d, ok := parseDay(tx.Value)
-				// A date after publication is a plan or a forecast, not
-				// something that happened; it is left to later coverage.
-				if !ok || d > pub || d < lo || d > hi {
-					continue
-				}
-				s.refs = appendUnique(s.refs, d)
 			}
 			if s.rel > 0 {
 				artRel[ai] = true
@@ -278,23 +346,50 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		s := &sents[i]
 		w := 1.0
 		if queryOn && s.rel == 0 {
-			w = 0.5
+			w = p.IrrelevantWeight
 		}
 		pub := dayOf(arts[s.art].Published)
 		for _, d := range s.refs {
-			if pub-d > int64(p.Lag) && d != pub {
+			if p.Lag > 0 && pub-d > int64(p.Lag) {
 				continue
+			}
+			wd := w
+			if !containsDay(s.explicit, d) {
+				wd *= p.RelativeRef
+			}
+			if d == pub {
+				wd *= p.SameDayRef
+			} else {
+				wd *= 1 + p.RetroBoost*math.Log1p(float64(pub-d))
 			}
 			m := refArts[d]
 			if m == nil {
 				m = map[int]float64{}
 				refArts[d] = m
 			}
-			m[s.art] = math.Max(m[s.art], w)
+			if p.PerSentence {
+				m[s.art] += wd
+			} else {
+				m[s.art] = math.Max(m[s.art], wd)
+			}
 		}
 	}
 	score := map[day]float64{}
 	for d, m := range refArts {
+		if p.DayDamping > 0 {
+			// Group the mentioning articles by the day they appeared; a
+			// day's articles add with diminishing returns, so a date
+			// recalled on many different days outranks one a single busy
+			// news day repeats.
+			perDay := map[day]float64{}
+			for ai, w := range m {
+				perDay[dayOf(arts[ai].Published)] += w
+			}
+			for _, w := range perDay {
+				score[d] += math.Pow(w, 1-p.DayDamping)
+			}
+			continue
+		}
 		for _, w := range m {
 			score[d] += w
 		}
@@ -303,9 +398,10 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		for _, ai := range as {
 			w := p.PubWeight
 			if queryOn && !artRel[ai] {
-				w *= 0.5
+				w *= p.IrrelevantWeight
 			}
-			score[d] += w
+			score[d] += w * (1 - p.PubSpread)
+			score[d-1] += w * p.PubSpread
 		}
 	}
 	days := make([]day, 0, len(score))
@@ -320,23 +416,30 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		}
 		return days[i] < days[j]
 	})
+	if p.Adjacent > 0 {
+		days = spreadOut(days, score, p.Adjacent)
+	}
 
 	// Candidate sentences per day: those that mention it (published within
-	// the lag), then the lead sentences of that day's articles that mention
-	// no other day.
-	cands := map[day][]int{}
+	// the lag), and the lead sentences that mention no day of the articles
+	// published on it or in the PubDays after (a report of a day's events
+	// usually appears the next morning).
+	ment := map[day][]int{}
+	pubc := map[day][]int{}
 	for i := range sents {
 		s := &sents[i]
 		pub := dayOf(arts[s.art].Published)
 		if len(s.refs) == 0 {
 			if s.idx < p.LeadSentences {
-				cands[pub] = append(cands[pub], i)
+				for k := 0; k < max(1, p.PubDays); k++ {
+					pubc[pub-int64(k)] = append(pubc[pub-int64(k)], i)
+				}
 			}
 			continue
 		}
 		for _, d := range s.refs {
-			if pub-d <= int64(p.Lag) {
-				cands[d] = append(cands[d], i)
+			if p.Lag <= 0 || pub-d <= int64(p.Lag) {
+				ment[d] = append(ment[d], i)
 			}
 		}
 	}
@@ -347,6 +450,14 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 	}
 	k := q.PerDate
 
+	var global vec
+	if p.Specific > 0 {
+		all := make([]vec, len(sents))
+		for i := range sents {
+			all[i] = sents[i].v
+		}
+		global = centroid(all, nil)
+	}
 	var chosen []vec // every sentence selected so far, for cross-date redundancy
 	type pick struct {
 		d     day
@@ -357,10 +468,11 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		if len(picks) == n {
 			break
 		}
-		c := cands[d]
+		m, pc := ment[d], pubc[d]
 		if queryOn {
-			c = relevantOnly(c, sents)
+			m, pc = relevantOnly(m, sents), relevantOnly(pc, sents)
 		}
+		c := append(append([]int(nil), m...), pc...)
 		if len(c) == 0 {
 			continue
 		}
@@ -368,11 +480,14 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		if kd <= 0 {
 			kd = choosePerDate(len(refArts[d]) + len(pubArts[d]))
 		}
-		vs := make([]vec, len(c))
-		for i, si := range c {
-			vs[i] = sents[si].v
+		cent := dayCentroid(m, pc, sents)
+		if p.Specific > 0 {
+			cent = subtract(cent, global, p.Specific)
 		}
-		cent := centroid(vs, nil)
+		isMent := map[int]bool{}
+		for _, si := range m {
+			isMent[si] = true
+		}
 		type scored struct {
 			i int
 			s float64
@@ -381,6 +496,15 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		for i, si := range c {
 			s := &sents[si]
 			v := s.v.dot(cent) * (1 + p.QueryWeight*s.rel)
+			if isMent[si] {
+				v *= p.MentionBoost
+				if containsDay(s.explicit, d) {
+					v *= p.ExplicitBoost
+					if s.leadDate {
+						v *= p.LeadDateBoost
+					}
+				}
+			}
 			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
 				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
 			}
@@ -435,12 +559,73 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			}
 			td.Sentences = append(td.Sentences, dateline.TimelineSentence{
 				Text:      text,
-				Citations: citations(s, cands[pk.d], sents, arts),
+				Citations: citations(s, append(append([]int(nil), ment[pk.d]...), pubc[pk.d]...), sents, arts),
 			})
 		}
 		tl.Dates = append(tl.Dates, td)
 	}
 	return tl
+}
+
+// dayCentroid is what a day's coverage agrees on. With both sentences
+// that mention the day and sentences published on it, it keeps only the
+// terms both sides use (each side's mean, summed), after Datewise's
+// "PM-mean": words that both the retrospective mentions and the same-day
+// reports share are the event's; either side alone brings its own noise.
+func dayCentroid(m, pc []int, sents []sent) vec {
+	side := func(idx []int) vec {
+		vs := make([]vec, len(idx))
+		for i, si := range idx {
+			vs[i] = sents[si].v
+		}
+		return centroid(vs, nil)
+	}
+	if len(m) == 0 {
+		return side(pc)
+	}
+	if len(pc) == 0 {
+		return side(m)
+	}
+	a, b := side(m), side(pc)
+	var out vec
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] == b.ids[j]:
+			out.ids = append(out.ids, a.ids[i])
+			out.ws = append(out.ws, a.ws[i]+b.ws[j])
+			i++
+			j++
+		case a.ids[i] < b.ids[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if len(out.ids) == 0 {
+		return centroid([]vec{a, b}, nil)
+	}
+	return centroid([]vec{out}, nil)
+}
+
+// subtract returns a − k·b with negative weights dropped, renormalised.
+func subtract(a, b vec, k float64) vec {
+	var out vec
+	j := 0
+	for i, id := range a.ids {
+		for j < len(b.ids) && b.ids[j] < id {
+			j++
+		}
+		w := float64(a.ws[i])
+		if j < len(b.ids) && b.ids[j] == id {
+			w -= k * float64(b.ws[j])
+		}
+		if w > 0 {
+			out.ids = append(out.ids, id)
+			out.ws = append(out.ws, float32(w))
+		}
+	}
+	return centroid([]vec{out}, nil)
 }
 
 // citations cites the sentence's own article first, then every other
@@ -461,6 +646,33 @@ func citations(s *sent, cands []int, sents []sent, arts []*dateline.Article) []d
 		out = append(out, cite(arts[o.art]))
 	}
 	return out
+}
+
+// spreadOut re-ranks days greedily: each time a day is taken, its two
+// neighbours' remaining scores are discounted by the factor adj. Only the
+// head of the ranking matters, so the greedy pass stops after 200 days and
+// appends the rest in their original order.
+func spreadOut(days []day, score map[day]float64, adj float64) []day {
+	eff := make(map[day]float64, len(days))
+	for _, d := range days {
+		eff[d] = score[d]
+	}
+	rest := append([]day(nil), days...)
+	out := make([]day, 0, len(days))
+	for len(rest) > 0 && len(out) < 200 {
+		bi := 0
+		for i, d := range rest {
+			if eff[d] > eff[rest[bi]] || (eff[d] == eff[rest[bi]] && d < rest[bi]) {
+				bi = i
+			}
+		}
+		d := rest[bi]
+		out = append(out, d)
+		rest = append(rest[:bi], rest[bi+1:]...)
+		eff[d-1] *= 1 - adj
+		eff[d+1] *= 1 - adj
+	}
+	return append(out, rest...)
 }
 
 // chooseDates picks N when the caller did not: the fewest top dates that
@@ -517,6 +729,32 @@ func entityMentions(a *dateline.Article, entity string) []dateline.Span {
 		}
 	}
 	return out
+}
+
+// opensWith reports whether only a preposition or nothing comes before
+// offset off of sentence s.
+func opensWith(s string, off int) bool {
+	if off < 0 || off > len(s) {
+		return false
+	}
+	head := strings.Fields(s[:off])
+	switch len(head) {
+	case 0:
+		return true
+	case 1:
+		w := strings.ToLower(head[0])
+		return w == "on" || w == "since" || w == "by" || w == "in"
+	}
+	return false
+}
+
+func containsDay(ds []day, d day) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(ds []day, d day) []day {

@@ -44,8 +44,11 @@ type Doc struct {
 }
 
 var (
-	dctRe  = regexp.MustCompile(`(?s)<DCT>\s*<TIMEX3\b([^>]*)>`)
-	attrRe = regexp.MustCompile(`([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*')`)
+	// The DCT element may hold text around its TIMEX3 ("SHANGHAI, <TIMEX3 …>");
+	// files without one mark the creation time by its function.
+	dctRe   = regexp.MustCompile(`(?s)<DCT>[^<]*<TIMEX3\b([^>]*)>`)
+	dctFnRe = regexp.MustCompile(`<TIMEX3\b([^>]*functionInDocument="CREATION_TIME"[^>]*)>`)
+	attrRe  = regexp.MustCompile(`([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*')`)
 )
 
 // ReadFile parses the TimeML file at path.
@@ -77,7 +80,11 @@ func Parse(b []byte) (*Doc, error) {
 		return nil, dateline.Errorf(dateline.Invalid, op, "<TEXT> is never closed")
 	}
 	d := &Doc{Raw: b, textStart: start, textEnd: start + rel}
-	if m := dctRe.FindSubmatch(b); m != nil {
+	m := dctRe.FindSubmatch(b)
+	if m == nil {
+		m = dctFnRe.FindSubmatch(b)
+	}
+	if m != nil {
 		attrs := parseAttrs(m[1])
 		d.DCTValue = attrs["value"]
 		if t, ok := parseDCT(d.DCTValue); ok {
@@ -230,7 +237,3 @@ func widen(text string, s, e int) (int, int) {
 var attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 func escAttr(s string) string { return attrEscaper.Replace(s) }
-
-// Unescape turns the five XML entities in s back into characters; callers
-// that need the text a reader sees (not the bytes we keep offsets in) use it.
-func Unescape(s string) string { return unescape(s) }

@@ -13,14 +13,38 @@ func trailingZeros(x uint32) int { return bits.TrailingZeros32(x) }
 // are bounded in length, so matching at every token is linear in the text.
 type elem struct {
 	words map[string]bool // literal alternatives, lower-case; nil for classes
+	ids   []uint16        // the same words as lexicon ids, for matching
 	mask  uint32          // class alternatives
 	opt   bool
 	group []elem
 }
 
 func (e *elem) matches(t *token) bool {
-	return t.set&e.mask != 0 || e.words != nil && e.words[t.low]
+	if t.set&e.mask != 0 {
+		return true
+	}
+	if t.wid != 0 {
+		for _, id := range e.ids {
+			if id == t.wid {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// wordID gives each literal word of the grammar a small number, stored in
+// its lexicon entry, so matching a literal compares numbers, not strings.
+func wordID(w string) uint16 {
+	e := entryOf(w)
+	if e.wid == 0 {
+		nWords++
+		e.wid = nWords
+	}
+	return e.wid
+}
+
+var nWords uint16
 
 var classNames = map[string]class{
 	"Month": cMonth, "Wday": cWday, "Season": cSeason, "Unit": cUnit, "Units": cUnits,
@@ -34,7 +58,7 @@ var classNames = map[string]class{
 // macros are pattern fragments many rows share.
 var macros = strings.NewReplacer(
 	// a modifier phrase before a date: "early", "mid-", "the end of", "earlier in"
-	"$PRE", "(the? Mod -? of|in? the?)?",
+	"$PRE", "around|approximately? (the? Mod -? of|in? the?)?",
 	// a qualifier before a duration: "about", "more than", "at least", "up to"
 	"$APX", "Approx? Approx? (no|not? more|less|fewer than)? (at least|most)? (up to)?",
 )
@@ -81,6 +105,7 @@ func compile(pat string) []elem {
 				e.words = map[string]bool{}
 			}
 			e.words[alt] = true
+			e.ids = append(e.ids, wordID(alt))
 		}
 		if inGroup {
 			group = append(group, e)
@@ -106,7 +131,7 @@ func compile(pat string) []elem {
 type match struct {
 	start, end int // token indexes, end exclusive
 	has        uint32
-	v          [nClasses]int
+	v          [nClasses]int32
 }
 
 func (m *match) got(c class) bool { return m.has&(1<<c) != 0 }
@@ -133,7 +158,7 @@ func longest(toks []token, elems []elem, k, pos int, m match) (match, bool) {
 			for bits := t.set & e.mask; bits != 0; bits &= bits - 1 {
 				c := class(trailingZeros(bits))
 				m2.has |= 1 << c
-				m2.v[c] = t.val(c)
+				m2.v[c] = int32(t.val(c))
 			}
 		}
 		if r, ok := longest(toks, elems, k+1, pos+1, m2); ok {
@@ -172,4 +197,65 @@ func allOptional(es []elem) bool {
 		}
 	}
 	return true
+}
+
+// Every pattern names at least one core word: a month, a unit, "now"…
+// Most tokens are nowhere near one, so a rule is only tried where a core
+// token lies within the few tokens its optional lead-in can span.
+const coreMask uint32 = 1<<cMonth | 1<<cWday | 1<<cSeason | 1<<cUnit | 1<<cUnits | 1<<cYear |
+	1<<cDecade | 1<<cClock | 1<<cRelDay | 1<<cPresent | 1<<cPast | 1<<cSetAdv | 1<<cHoliday |
+	1<<cTOD | 1<<cAmPm
+
+var coreWords = map[string]bool{
+	"now": true, "recent": true, "current": true, "future": true, "term": true, "noon": true,
+	"midnight": true, "clock": true, "period": true, "present": true, "past": true, "/": true,
+	"days": true, "century": true, "moment": true,
+}
+
+func isCoreToken(t *token) bool { return t.set&coreMask != 0 || coreWords[t.low] }
+
+func (e *elem) isCore() bool {
+	if e.group != nil || e.opt {
+		return false
+	}
+	if e.mask&^coreMask != 0 {
+		return false
+	}
+	for w := range e.words {
+		if !coreWords[w] && !(lookup(w) != nil && lookup(w).set&coreMask != 0) {
+			return false
+		}
+	}
+	return e.mask != 0 || len(e.words) > 0
+}
+
+// leadOf is how many tokens can come before a pattern's first mandatory
+// core element; ok is false when it has none.
+func leadOf(elems []elem) (n int, ok bool) {
+	for i := range elems {
+		e := &elems[i]
+		if e.isCore() {
+			return n, true
+		}
+		if e.group != nil {
+			n += len(e.group)
+		} else {
+			n++
+		}
+	}
+	return n, false
+}
+
+// nextCore[i] is the index of the first core token at or after i.
+func nextCoreIndex(toks []token) []int32 {
+	next := make([]int32, len(toks)+1)
+	next[len(toks)] = int32(len(toks)) + 1<<20
+	for i := len(toks) - 1; i >= 0; i-- {
+		if isCoreToken(&toks[i]) {
+			next[i] = int32(i)
+		} else {
+			next[i] = next[i+1]
+		}
+	}
+	return next
 }

@@ -87,6 +87,12 @@ func TestFloor(t *testing.T) {
 			corpus, s.StrictP, s.StrictR, s.StrictF1, s.RelaxedP, s.RelaxedR, s.RelaxedF1, s.TypeAcc, s.ValueAcc, s.ValueF1)
 		all.Add(c)
 	}
+	// TIMEX_EXTRA names another folder of TimeML files to score and log
+	// (silver data, say); it does not count towards the floor.
+	if extra := os.Getenv("TIMEX_EXTRA"); extra != "" {
+		es := scoreCorpus(t, extra, diff).Scores()
+		t.Logf("%s: strict F1 %.4f | relaxed P %.4f R %.4f F1 %.4f | value acc %.4f F1 %.4f", extra, es.StrictF1, es.RelaxedP, es.RelaxedR, es.RelaxedF1, es.ValueAcc, es.ValueF1)
+	}
 	s := all.Scores()
 	t.Logf("both: strict P %.4f R %.4f F1 %.4f | relaxed P %.4f R %.4f F1 %.4f | type acc %.4f | value acc %.4f F1 %.4f",
 		s.StrictP, s.StrictR, s.StrictF1, s.RelaxedP, s.RelaxedR, s.RelaxedF1, s.TypeAcc, s.ValueAcc, s.ValueF1)
@@ -95,7 +101,7 @@ func TestFloor(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	const minStrict, minValue = 0.0, 0.0
+	const minStrict, minValue = 0.86, 0.78
 	if s.StrictF1 < minStrict || s.ValueF1 < minValue {
 		t.Errorf("strict F1 %.4f (floor %.2f), value F1 %.4f (floor %.2f): the tagger got worse", s.StrictF1, minStrict, s.ValueF1, minValue)
 	}

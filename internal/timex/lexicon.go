@@ -61,21 +61,40 @@ var seasonCodes = []string{"SP", "SU", "FA", "WI"}
 var todCodes = []string{"MO", "AF", "EV", "NI", "MI", "DT"}
 
 type entry struct {
-	set  uint32            // bit c set when the word is in class c
-	vals [nClasses]int16   // the value for each class it is in
+	set   uint32          // bit c set when the word is in class c
+	vals  [nClasses]int16 // the value for each class it is in
+	wid   uint16          // nonzero for words the grammar names literally
+	start bool            // some rule can start at this word
+	cue   int8            // tense cue of the word, as in token.cue
+	word  string          // the lower-case word, shared by every token that spells it
 }
 
 func (e *entry) has(c class) bool { return e != nil && e.set&(1<<c) != 0 }
 
 var lexicon = map[string]*entry{}
 
+// entryOf returns the lexicon entry of w, creating an empty one.
+func entryOf(w string) *entry {
+	e := lexicon[w]
+	if e == nil {
+		e = &entry{word: w}
+		lexicon[w] = e
+	}
+	return e
+}
+
+// contextWords are compared by the normalisers and the tense cues; being in
+// the lexicon gives their tokens a lower-case form whatever their case.
+var contextWords = []string{
+	"#", "$", "%", "'", "-", "are", "is", "be", "been", "being", "was", "were", "had", "billion",
+	"million", "trillion", "by", "ended", "ending", "flight", "from", "in", "no", "number", "of",
+	"old", "on", "percent", "route", "since", "through", "to", "until", "wo", "won", "n", "t",
+	"dollars", "cents", "times", "shares", "barrels", "tons", "people", "for", "the",
+}
+
 func add(c class, val int, words ...string) {
 	for _, w := range words {
-		e := lexicon[w]
-		if e == nil {
-			e = &entry{}
-			lexicon[w] = e
-		}
+		e := entryOf(w)
 		e.set |= 1 << c
 		e.vals[c] = int16(val)
 	}
@@ -103,10 +122,10 @@ func init() {
 	add(cSeason, 2, "fall", "autumn")
 	add(cSeason, 3, "winter", "wintertime")
 	units := []struct {
-		u        int
-		sg, pl   string
-		adverb   string
-		alt      []string
+		u      int
+		sg, pl string
+		adverb string
+		alt    []string
 	}{
 		{uCentury, "century", "centuries", "", nil},
 		{uDecade, "decade", "decades", "", nil},
@@ -124,9 +143,7 @@ func init() {
 		add(cUnit, u.u, u.sg)
 		add(cUnits, u.u, u.pl)
 		if u.adverb != "" {
-			if u.u != uQuarter && u.u != uYear {
-				add(cSetAdv, u.u, u.adverb)
-			}
+			add(cSetAdv, u.u, u.adverb)
 		}
 		add(cSetAdv, u.u, u.alt...)
 	}
@@ -144,6 +161,7 @@ func init() {
 		add(cNum, 20+10*i, w)
 	}
 	add(cNum, 100, "hundred")
+	add(cNum, 1000, "thousand")
 	add(cNum, 12, "dozen")
 	ords := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"}
@@ -180,6 +198,9 @@ func init() {
 	for i, h := range holidays {
 		add(cHoliday, i, h.word)
 	}
+	for _, w := range contextWords {
+		entryOf(w)
+	}
 }
 
 // holidays with a fixed date or a rule; the rule's word is the first token.
@@ -190,6 +211,8 @@ var holidays = []struct {
 	{"christmas", func(int) (int, int) { return 12, 25 }},
 	{"thanksgiving", func(y int) (int, int) { return 11, nthWeekday(y, 11, 4, 4) }},
 	{"halloween", func(int) (int, int) { return 10, 31 }},
+	// US election day: the Tuesday after the first Monday of November
+	{"election", func(y int) (int, int) { return 11, nthWeekday(y, 11, 1, 1) + 1 }},
 }
 
 // lookup returns the lexicon entry of a lower-case word, or nil.

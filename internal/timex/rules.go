@@ -3,6 +3,8 @@ package timex
 import (
 	"fmt"
 	"time"
+
+	"github.com/datelinehq/dateline"
 )
 
 // rules is the grammar: one row per expression family. A pattern is a
@@ -25,16 +27,17 @@ var rules = []rule{
 	{pat: `$PRE (Wday ,?)? the? Day of? Month`, norm: monthDay},
 	{pat: `$PRE Month .? ,? of? Year`, norm: yearMonth},
 	{pat: `$PRE Month`, norm: bareMonth},
-	{pat: `$PRE Month last|this|next year`, norm: monthOfRelYear},
+	{pat: `$PRE Month of? last|this|next year`, norm: monthOfRelYear},
 	{pat: `$PRE this|last|next|past Month`, norm: monthDir},
+	{pat: `$PRE this|last|next|past Month .? Day`, norm: monthDay},
 	{pat: `Year - Num - Num`, norm: isoDate},
 	{pat: `Num / Num / Num|Year`, norm: slashDate},
 	{pat: `$PRE (fiscal|calendar|fiscal-year|model year?)? Year`, norm: bareYear},
 	{pat: `$PRE the? Decade`, norm: decade},
 	{pat: `$PRE the? Ord century`, norm: century},
-	{pat: `$PRE Season (of? ,? Year)`, norm: seasonYear},
-	{pat: `$PRE this|last|next|past|coming? Season`, norm: season},
-	{pat: `$PRE Holiday day|eve? (,? Year)?`, norm: holiday},
+	{pat: `$PRE the? Season (of? ,? Year)`, norm: seasonYear},
+	{pat: `$PRE the? this|last|next|past|coming? Season`, norm: season},
+	{pat: `$PRE last|next|this? Holiday day|eve? (,? Year)?`, norm: holiday},
 
 	// Quarters and halves of a (fiscal) year.
 	{pat: `$PRE the? fiscal? Ord|last|latter|former fiscal? quarter|half (of|in ,? fiscal? Year)?`, norm: ordQuarter},
@@ -45,6 +48,7 @@ var rules = []rule{
 	{pat: `$PRE this|last|next quarter|half`, norm: deictic},
 	{pat: `$PRE the current|latest|recent|most|past|previous|same|comparable? recent? fiscal? quarter`, norm: theQuarter},
 	{pat: `the? comparable|corresponding|same? year - ago|earlier Ord? quarter|period`, norm: yearAgoQuarter},
+	{pat: `the latest|current|most recent? period`, norm: theQuarter},
 	{pat: `year - ago|earlier`, norm: yearAgoQuarter},
 	{pat: `the? quarter|period a year ago|earlier`, norm: yearAgoQuarter},
 	{pat: `the corresponding|comparable|same period|quarter last|a year|year ago|earlier`, norm: yearAgoQuarter},
@@ -55,30 +59,38 @@ var rules = []rule{
 	{pat: `$PRE Wday TOD?`, norm: weekday},
 	{pat: `$PRE this|last|next|past|coming Wday TOD?`, norm: weekdayDir},
 	{pat: `$PRE this|last TOD`, norm: thisTOD},
+	{pat: `mid|early|late -? TOD`, norm: thisTOD},
+	{pat: `the next|following TOD`, norm: nextTOD},
 
 	// Periods relative to the publication date or the last date mentioned.
 	{pat: `$PRE this|last|next|coming|current Unit`, norm: deictic},
+	{pat: `earlier|later this Unit`, norm: deictic},
+	{pat: `earlier|later in the|this Unit`, norm: deictic},
+	{pat: `earlier|later that Unit`, norm: anaphoric},
+	{pat: `earlier|later RelDay`, norm: relDay},
 	{pat: `$PRE the coming|current Unit`, norm: deictic},
 	{pat: `$PRE the next|following|previous|prior|preceding|same Unit`, norm: anaphoric},
 	{pat: `$PRE that same? Unit`, norm: anaphoric},
 	{pat: `(the? Mod -? of|in) the|this Unit`, norm: deictic},
 	{pat: `the weekend`, norm: weekend},
-	{pat: `$APX Num|A|Few -? Unit|Units ago|earlier|before|later|after|hence`, norm: ago},
+	{pat: `$PRE the fiscal|full|calendar|current|entire|whole? fiscal? year`, norm: theYear},
+	{pat: `the year Year|Num`, norm: bareYear},
+	{pat: `the week`, norm: deictic},
+	{pat: `$APX Num|A|Few? -? Unit|Units ago|earlier|before|later|after|hence`, norm: ago},
 	{pat: `$APX A Few Units ago|earlier|later`, norm: ago},
 
 	// Reference to the present, past and future.
-	{pat: `Present`, norm: constant(dateline_DATE, "PRESENT_REF")},
+	{pat: `Present`, norm: constant(typeDate, "PRESENT_REF")},
 	{pat: `right|just|until|till|up|even|by|from? now`, norm: nowRef},
-	{pat: `these days`, norm: constant(dateline_DATE, "PRESENT_REF")},
-	{pat: `the present`, norm: constant(dateline_DATE, "PRESENT_REF")},
-	{pat: `current`, norm: constant(dateline_DATE, "PRESENT_REF")},
-	{pat: `more|most|very|only? Past`, norm: constant(dateline_DATE, "PAST_REF")},
-	{pat: `the past`, norm: constant(dateline_DATE, "PAST_REF")},
-	{pat: `recent years`, norm: constant(dateline_DATE, "PAST_REF")},
-	{pat: `the near|distant|foreseeable? future`, norm: constant(dateline_DATE, "FUTURE_REF")},
-	{pat: `near|distant|foreseeable future`, norm: constant(dateline_DATE, "FUTURE_REF")},
-	{pat: `the near|short|long term`, norm: constant(dateline_DATE, "FUTURE_REF")},
-
+	{pat: `these days`, norm: constant(typeDate, "PRESENT_REF")},
+	{pat: `the present`, norm: constant(typeDate, "PRESENT_REF")},
+	{pat: `current`, norm: constant(typeDate, "PRESENT_REF")},
+	{pat: `more|most|very|only? Past`, norm: constant(typeDate, "PAST_REF")},
+	{pat: `the past`, norm: constant(typeDate, "PAST_REF")},
+	{pat: `recent years`, norm: constant(typeDate, "PAST_REF")},
+	{pat: `the near|distant|foreseeable? future`, norm: constant(typeDate, "FUTURE_REF")},
+	{pat: `near|distant|foreseeable future`, norm: constant(typeDate, "FUTURE_REF")},
+	{pat: `the near|short|long term`, norm: constant(typeDate, "FUTURE_REF")},
 
 	// Durations.
 	{pat: `$APX Num|A -? more|additional|other|full? Unit|Units (- long)?`, norm: duration},
@@ -90,6 +102,9 @@ var rules = []rule{
 	{pat: `recent|coming|past Units`, norm: vaguePlural},
 	{pat: `Units (- long)?`, norm: vaguePlural},
 	{pat: `$APX Num to|or|- Num Units`, norm: duration},
+	{pat: `$APX Num Num / Num -? Unit|Units`, norm: halfDuration},
+	{pat: `$APX Num|A Unit|Units and a half`, norm: halfDuration},
+	{pat: `$APX half a|an Unit`, norm: halfDuration},
 
 	// Sets.
 	{pat: `Every other? Num? Unit|Units|Wday|Month|Season TOD?`, norm: set},
@@ -104,11 +119,12 @@ var rules = []rule{
 	{pat: `$PRE noon|midnight (,? on? Wday|RelDay)?`, norm: clock},
 }
 
+// The TIMEX3 types, as the root package names them.
 const (
-	dateline_DATE     = "DATE"
-	dateline_TIME     = "TIME"
-	dateline_DURATION = "DURATION"
-	dateline_SET      = "SET"
+	typeDate     = dateline.TimexDate
+	typeTime     = dateline.TimexTime
+	typeDuration = dateline.TimexDuration
+	typeSet      = dateline.TimexSet
 )
 
 // --- helpers ---------------------------------------------------------------
@@ -149,13 +165,13 @@ func (s *state) dctAnchor() string {
 // at returns a DATE result for the period of unit u starting at t.
 func at(t time.Time, u int, anchor string) result {
 	r := ref{t: t, gran: u}
-	return result{typ: dateline_DATE, val: format(t, u), anchor: anchor, ref: &r}
+	return result{typ: typeDate, val: format(t, u), anchor: anchor, ref: &r}
 }
 
 // fromDCT returns the period of unit u that is n periods from the DCT's.
 func (s *state) fromDCT(u, n int) result {
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: unknown(u)}
+		return result{typ: typeDate, val: unknown(u)}
 	}
 	return at(shift(trunc(s.dct, u), u, n), u, s.dctAnchor())
 }
@@ -187,7 +203,7 @@ func (s *state) yearOf() (int, bool) {
 // --- absolute dates --------------------------------------------------------
 
 func absDate(s *state, m *match) (result, bool) {
-	y, mo, d := m.v[cYear], m.v[cMonth], m.v[cDay]
+	y, mo, d := int(m.v[cYear]), int(m.v[cMonth]), int(m.v[cDay])
 	if !validDate(y, mo, d) {
 		return result{}, false
 	}
@@ -195,7 +211,7 @@ func absDate(s *state, m *match) (result, bool) {
 }
 
 func monthDay(s *state, m *match) (result, bool) {
-	mo, d := m.v[cMonth], m.v[cDay]
+	mo, d := int(m.v[cMonth]), int(m.v[cDay])
 	if !validDate(2000, mo, d) {
 		return result{}, false
 	}
@@ -204,7 +220,7 @@ func monthDay(s *state, m *match) (result, bool) {
 		return result{}, false
 	}
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d-%02d", mo, d)}, true
+		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d-%02d", mo, d)}, true
 	}
 	y := s.resolveMonth(mo, s.strongTense(m.start, m.end)).Year()
 	if !validDate(y, mo, d) {
@@ -214,7 +230,7 @@ func monthDay(s *state, m *match) (result, bool) {
 }
 
 func yearMonth(s *state, m *match) (result, bool) {
-	return at(date(m.v[cYear], m.v[cMonth], 1), uMonth, ""), true
+	return at(date(int(m.v[cYear]), int(m.v[cMonth]), 1), uMonth, ""), true
 }
 
 // resolveMonth finds the year of a bare month from the tense: the last such
@@ -243,7 +259,7 @@ func (s *state) resolveMonth(mo, dir int) time.Time {
 }
 
 func bareMonth(s *state, m *match) (result, bool) {
-	mo := m.v[cMonth]
+	mo := int(m.v[cMonth])
 	t := &s.toks[m.end-1]
 	// "May" and abbreviations standing alone are too often something else.
 	if t.low == "may" || len(t.low) <= 4 && t.low != "june" && t.low != "july" {
@@ -252,14 +268,14 @@ func bareMonth(s *state, m *match) (result, bool) {
 		}
 	}
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d", mo)}, true
+		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d", mo)}, true
 	}
 	return at(s.resolveMonth(mo, s.strongTense(m.start, m.end)), uMonth, s.dctAnchor()), true
 }
 
 func monthOfRelYear(s *state, m *match) (result, bool) {
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d", m.v[cMonth])}, true
+		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d", int(m.v[cMonth]))}, true
 	}
 	y := s.dct.Year()
 	switch s.word(m, "last", "next") {
@@ -268,13 +284,13 @@ func monthOfRelYear(s *state, m *match) (result, bool) {
 	case "next":
 		y++
 	}
-	return at(date(y, m.v[cMonth], 1), uMonth, s.dctAnchor()), true
+	return at(date(y, int(m.v[cMonth]), 1), uMonth, s.dctAnchor()), true
 }
 
 func monthDir(s *state, m *match) (result, bool) {
-	mo := m.v[cMonth]
+	mo := int(m.v[cMonth])
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-%02d", mo)}, true
+		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d", mo)}, true
 	}
 	y, cur := s.dct.Year(), int(s.dct.Month())
 	switch s.word(m, "last", "past", "next", "this") {
@@ -316,7 +332,10 @@ func slashDate(s *state, m *match) (result, bool) {
 }
 
 func bareYear(s *state, m *match) (result, bool) {
-	y := m.v[cYear]
+	y := int(m.v[cYear])
+	if !m.got(cYear) {
+		y = int(m.v[cNum]) // "the year two thousand"
+	}
 	if y < 1800 {
 		return result{}, false
 	}
@@ -330,7 +349,7 @@ func bareYear(s *state, m *match) (result, bool) {
 }
 
 func decade(s *state, m *match) (result, bool) {
-	d := m.v[cDecade]
+	d := int(m.v[cDecade])
 	if d%10 != 0 {
 		return result{}, false
 	}
@@ -338,52 +357,72 @@ func decade(s *state, m *match) (result, bool) {
 }
 
 func century(s *state, m *match) (result, bool) {
-	o := m.v[cOrd]
+	o := int(m.v[cOrd])
 	if o < 1 || o > 30 {
 		return result{}, false
 	}
-	return result{typ: dateline_DATE, val: fmt.Sprintf("%02d", o-1)}, true
+	return result{typ: typeDate, val: fmt.Sprintf("%02d", o-1)}, true
 }
 
 func seasonYear(s *state, m *match) (result, bool) {
-	return result{typ: dateline_DATE, val: fmt.Sprintf("%04d-%s", m.v[cYear], seasonCodes[m.v[cSeason]])}, true
+	return result{typ: typeDate, val: fmt.Sprintf("%04d-%s", int(m.v[cYear]), seasonCodes[int(m.v[cSeason])])}, true
 }
 
 func season(s *state, m *match) (result, bool) {
-	code := seasonCodes[m.v[cSeason]]
+	code := seasonCodes[int(m.v[cSeason])]
 	dir := s.word(m, "this", "last", "past", "next", "coming")
 	// Bare "fall" and "spring" are mostly verbs and springs.
-	if dir == "" && (code == "FA" || code == "SP") && s.word(m, "the", "early", "late", "mid") == "" {
-		return result{}, false
+	if dir == "" && (code == "FA" || code == "SP") {
+		if s.word(m, "the", "early", "late", "mid") == "" {
+			return result{}, false
+		}
+		// "the fall of the Berlin Wall", "the fall in prices"
+		if n := s.next(m); n != nil && (n.low == "of" || n.low == "in" || n.low == "from" || n.low == "to" || n.low == "by" || n.low == "on") {
+			return result{}, false
+		}
 	}
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: "XXXX-" + code}, true
+		return result{typ: typeDate, val: "XXXX-" + code}, true
 	}
+	// Seasons start in March, June, September and December; the current
+	// one began at cs, and "last fall" is the latest fall before it.
+	idx := int(m.v[cSeason])
+	mo := int(s.dct.Month())
+	cs := date(s.dct.Year(), (mo/3)*3, 1)
+	if mo < 3 {
+		cs = date(s.dct.Year()-1, 12, 1)
+	}
+	start := func(y int) time.Time { return date(y, 3+3*idx, 1) }
 	y := s.dct.Year()
-	cur := (int(s.dct.Month()) - 3 + 12) % 12 / 3 // 0 spring … 3 winter
-	idx := m.v[cSeason]
-	switch dir {
-	case "last", "past":
-		if idx >= cur {
+	switch {
+	case dir == "last" || dir == "past" || dir == "" && s.tense(m.start, m.end) < 0:
+		for !start(y).Before(cs) {
 			y--
 		}
-	case "next", "coming":
-		if idx <= cur {
+		if dir == "" && start(y+1).Equal(cs) {
+			y++ // "in the winter", said in winter, is this one
+		}
+	case dir == "next" || dir == "coming" || dir == "":
+		for !start(y).After(cs) {
 			y++
 		}
-	case "":
-		if s.tense(m.start, m.end) < 0 && idx > cur {
+		if dir == "" && start(y-1).Equal(cs) {
 			y--
-		} else if s.tense(m.start, m.end) > 0 && idx < cur {
-			y++
+		}
+	default: // this
+		if idx == 3 && mo < 3 {
+			y-- // this winter, said in February, began in December
 		}
 	}
-	return result{typ: dateline_DATE, val: fmt.Sprintf("%04d-%s", y, code), anchor: s.dctAnchor()}, true
+	return result{typ: typeDate, val: fmt.Sprintf("%04d-%s", y, code), anchor: s.dctAnchor()}, true
 }
 
 func holiday(s *state, m *match) (result, bool) {
-	h := holidays[m.v[cHoliday]]
-	y := m.v[cYear]
+	h := holidays[int(m.v[cHoliday])]
+	if h.word == "election" && s.word(m, "day") == "" {
+		return result{}, false // "the election" is an event, "Election Day" a date
+	}
+	y := int(m.v[cYear])
 	anchor := ""
 	if !m.got(cYear) {
 		if !s.hasDCT {
@@ -393,6 +432,17 @@ func holiday(s *state, m *match) (result, bool) {
 	}
 	mo, d := h.date(y)
 	t := date(y, mo, d)
+	if !m.got(cYear) {
+		// the last one, unless the clause is clearly about the future
+		last := s.word(m, "last") != ""
+		if (last || s.strongTense(m.start, m.end) <= 0) && t.After(s.dct) {
+			y--
+		} else if s.word(m, "next") != "" && t.Before(s.dct) {
+			y++
+		}
+		mo, d = h.date(y)
+		t = date(y, mo, d)
+	}
 	if s.word(m, "eve") != "" {
 		t = t.AddDate(0, 0, -1)
 	}
@@ -402,7 +452,7 @@ func holiday(s *state, m *match) (result, bool) {
 // --- quarters --------------------------------------------------------------
 
 func ordQuarter(s *state, m *match) (result, bool) {
-	o := m.v[cOrd]
+	o := int(m.v[cOrd])
 	u, n := uQuarter, 4
 	if s.word(m, "half") != "" {
 		u, n = uHalf, 2
@@ -416,7 +466,7 @@ func ordQuarter(s *state, m *match) (result, bool) {
 	if s.word(m, "former") != "" {
 		o = 1
 	}
-	y := m.v[cYear]
+	y := int(m.v[cYear])
 	anchor := ""
 	if !m.got(cYear) {
 		switch {
@@ -439,9 +489,9 @@ func ordQuarter(s *state, m *match) (result, bool) {
 			}
 		default:
 			if u == uHalf {
-				return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-H%d", o)}, true
+				return result{typ: typeDate, val: fmt.Sprintf("XXXX-H%d", o)}, true
 			}
-			return result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-Q%d", o)}, true
+			return result{typ: typeDate, val: fmt.Sprintf("XXXX-Q%d", o)}, true
 		}
 	}
 	if u == uHalf {
@@ -454,7 +504,7 @@ func ordQuarter(s *state, m *match) (result, bool) {
 
 // yearPeriod is "the 1988 quarter": the quarter under discussion, in that year.
 func yearPeriod(s *state, m *match) (result, bool) {
-	y := m.v[cYear]
+	y := int(m.v[cYear])
 	if s.hasLastQ {
 		q := s.lastQ.t
 		return at(date(y, int(q.Month()), 1), uQuarter, format(q, uQuarter)), true
@@ -498,8 +548,8 @@ func yearAgoQuarter(s *state, m *match) (result, bool) {
 // withTOD adds a part of the day: "Friday night" is 1998-10-23TNI. TimeBank
 // annotators mostly kept such expressions typed DATE.
 func withTOD(r result, m *match) result {
-	if m.got(cTOD) && r.typ == dateline_DATE {
-		r.val += "T" + todCodes[m.v[cTOD]]
+	if m.got(cTOD) && r.typ == typeDate {
+		r.val += "T" + todCodes[int(m.v[cTOD])]
 	}
 	return r
 }
@@ -507,14 +557,18 @@ func withTOD(r result, m *match) result {
 func relDay(s *state, m *match) (result, bool) {
 	var r result
 	if !s.hasDCT {
-		r = result{typ: dateline_DATE, val: unknown(uDay)}
+		r = result{typ: typeDate, val: unknown(uDay)}
 	} else {
-		r = at(s.dct.AddDate(0, 0, m.v[cRelDay]), uDay, s.dctAnchor())
+		r = at(s.dct.AddDate(0, 0, int(m.v[cRelDay])), uDay, s.dctAnchor())
 	}
 	if s.word(m, "tonight") != "" && !m.got(cTOD) {
-		r.typ, r.val = dateline_TIME, r.val+"TNI"
+		r.typ, r.val = typeTime, r.val+"TNI"
 	}
-	return withTOD(r, m), true
+	r = withTOD(r, m)
+	if m.got(cTOD) {
+		r.typ = typeTime
+	}
+	return r, true
 }
 
 // resolveWeekday finds the date of weekday wd from the DCT: the DCT itself
@@ -537,18 +591,18 @@ func (s *state) resolveWeekday(wd, dir int, strict bool) time.Time {
 }
 
 func weekday(s *state, m *match) (result, bool) {
-	wd := m.v[cWday]
+	wd := int(m.v[cWday])
 	if !s.hasDCT {
-		return withTOD(result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
+		return withTOD(result{typ: typeDate, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
 	}
 	t := s.resolveWeekday(wd, s.tense(m.start, m.end), false)
 	return withTOD(at(t, uDay, s.dctAnchor()), m), true
 }
 
 func weekdayDir(s *state, m *match) (result, bool) {
-	wd := m.v[cWday]
+	wd := int(m.v[cWday])
 	if !s.hasDCT {
-		return withTOD(result{typ: dateline_DATE, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
+		return withTOD(result{typ: typeDate, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
 	}
 	var t time.Time
 	switch s.word(m, "last", "past", "next", "coming", "this") {
@@ -566,17 +620,29 @@ func thisTOD(s *state, m *match) (result, bool) {
 	n := 0
 	if s.word(m, "last") != "" {
 		n = -1
-		if m.v[cTOD] != 3 { // "last night" is the evening before; "last morning" is odd
+		if int(m.v[cTOD]) != 3 { // "last night" is the evening before; "last morning" is odd
 			return result{}, false
 		}
 	}
-	r := s.fromDCT(uDay, n)
-	return withTOD(r, m), true
+	r := withTOD(s.fromDCT(uDay, n), m)
+	r.typ = typeTime
+	return r, true
+}
+
+// nextTOD is "the next morning": the day after the last date mentioned.
+func nextTOD(s *state, m *match) (result, bool) {
+	t, anchor, ok := s.anchorFor(uDay)
+	if !ok {
+		return result{}, false
+	}
+	r := withTOD(at(t.AddDate(0, 0, 1), uDay, anchor), m)
+	r.typ = typeTime
+	return r, true
 }
 
 func weekend(s *state, m *match) (result, bool) {
 	if !s.hasDCT {
-		return result{typ: dateline_DATE, val: unknown(uWeekend)}, true
+		return result{typ: typeDate, val: unknown(uWeekend)}, true
 	}
 	n := 0
 	if s.tense(m.start, m.end) < 0 && isoWeekday(s.dct) < 6 {
@@ -590,7 +656,7 @@ func weekend(s *state, m *match) (result, bool) {
 var unitOfWord = map[int]bool{uCentury: true, uDecade: true, uYear: true, uHalf: true, uQuarter: true, uMonth: true, uWeek: true, uWeekend: true, uDay: true}
 
 func deictic(s *state, m *match) (result, bool) {
-	u := m.v[cUnit]
+	u := int(m.v[cUnit])
 	if !unitOfWord[u] {
 		return result{}, false
 	}
@@ -612,8 +678,20 @@ func deictic(s *state, m *match) (result, bool) {
 	return s.fromDCT(u, n), true
 }
 
+// theYear is "the year", "the fiscal year": in a report, the one the report
+// is about; followed by "ended" or "ending" it is a twelve-month span.
+func theYear(s *state, m *match) (result, bool) {
+	if n := s.next(m); n != nil && (n.low == "ended" || n.low == "ending" || n.low == "through" || n.low == "to") {
+		return result{typ: typeDuration, val: "P1Y"}, true
+	}
+	if n := s.next(m); n != nil && (n.low == "-" || n.low == "'" || n.is(cYear) || n.num) {
+		return result{}, false // "the year-earlier period", "the year 2000"
+	}
+	return s.fromDCT(uYear, 0), true
+}
+
 func anaphoric(s *state, m *match) (result, bool) {
-	u := m.v[cUnit]
+	u := int(m.v[cUnit])
 	if !unitOfWord[u] {
 		return result{}, false
 	}
@@ -626,7 +704,7 @@ func anaphoric(s *state, m *match) (result, bool) {
 	}
 	t, anchor, ok := s.anchorFor(u)
 	if !ok {
-		return result{typ: dateline_DATE, val: unknown(u)}, true
+		return result{typ: typeDate, val: unknown(u)}, true
 	}
 	return at(shift(trunc(t, u), u, n), u, anchor), true
 }
@@ -634,19 +712,19 @@ func anaphoric(s *state, m *match) (result, bool) {
 // count is the number a duration or offset names; -1 for "a few", "several".
 func count(m *match) int {
 	switch {
-	case m.got(cFew):
+	case m.got(cFew), m.got(cUnits) && !m.got(cNum) && !m.got(cA):
 		return -1
 	case m.got(cNum):
-		return m.v[cNum]
+		return int(m.v[cNum])
 	}
 	return 1
 }
 
 func unitOf(m *match) int {
 	if m.got(cUnits) {
-		return m.v[cUnits]
+		return int(m.v[cUnits])
 	}
-	return m.v[cUnit]
+	return int(m.v[cUnit])
 }
 
 func ago(s *state, m *match) (result, bool) {
@@ -657,7 +735,7 @@ func ago(s *state, m *match) (result, bool) {
 			return result{}, false // "two years after the war": a duration then a clause
 		}
 	}
-	if n == 0 || n > 5000 {
+	if n == 0 || n > 5000 || u == uHalf || u == uNone {
 		return result{}, false
 	}
 	sign := -1
@@ -669,15 +747,17 @@ func ago(s *state, m *match) (result, bool) {
 			return result{}, false // "a few days later": the duration alone
 		}
 		if sign < 0 {
-			return result{typ: dateline_DATE, val: "PAST_REF", anchor: s.dctAnchor()}, true
+			return result{typ: typeDate, val: "PAST_REF", anchor: s.dctAnchor()}, true
 		}
-		return result{typ: dateline_DATE, val: "FUTURE_REF", anchor: s.dctAnchor()}, true
+		return result{typ: typeDate, val: "FUTURE_REF", anchor: s.dctAnchor()}, true
 	}
 	if u >= uHour {
-		if !s.hasDCT {
-			return result{}, false
-		}
-		return result{typ: dateline_TIME, val: format(s.dct, uDay) + "TXX:XX", anchor: s.dctAnchor()}, true
+		return result{}, false // "an hour later": TimeML marks the duration alone
+	}
+	// "three days later", "a day earlier": in TimeBank the duration alone
+	// too; only the coarser units make a date ("a year earlier").
+	if dirWord != "ago" && u >= uWeek {
+		return result{}, false
 	}
 	var base time.Time
 	var anchor string
@@ -685,22 +765,24 @@ func ago(s *state, m *match) (result, bool) {
 	if gran == uWeekend {
 		gran = uWeek
 	}
-	if dirWord == "ago" {
+	if dirWord == "ago" || dirWord == "earlier" || dirWord == "before" {
+		// "a year earlier" in news compares with the time being reported,
+		// which is the DCT's unless a period was named just before.
 		if !s.hasDCT {
-			return result{typ: dateline_DATE, val: unknown(gran)}, true
+			return result{typ: typeDate, val: unknown(gran)}, true
 		}
 		base, anchor = s.dct, s.dctAnchor()
 	} else {
 		t, a, ok := s.anchorFor(gran)
 		if !ok {
-			return result{typ: dateline_DATE, val: unknown(gran)}, true
+			return result{typ: typeDate, val: unknown(gran)}, true
 		}
 		base, anchor = t, a
 	}
 	// "a year ago" after "the third quarter" means that quarter a year
 	// before: the offset keeps the precision of the period it compares with.
-	if (u == uYear) && s.hasLast && s.last.sent >= s.toks[m.start].sent-1 && (s.last.gran == uQuarter || s.last.gran == uHalf || s.last.gran == uMonth) {
-		base, gran, anchor = s.last.t, s.last.gran, format(s.last.t, s.last.gran)
+	if u == uYear && sign < 0 && s.hasLastQ {
+		base, gran, anchor = s.lastQ.t, uQuarter, format(s.lastQ.t, uQuarter)
 	}
 	if u == uDecade || u == uCentury {
 		return at(shift(trunc(base, uYear), u, sign*n), uYear, anchor), true
@@ -714,7 +796,7 @@ func nowRef(s *state, m *match) (result, bool) {
 		// keep only "now" in the span of "until now"
 		return result{}, false
 	}
-	return result{typ: dateline_DATE, val: "PRESENT_REF"}, true
+	return result{typ: typeDate, val: "PRESENT_REF"}, true
 }
 
 // --- durations and sets ----------------------------------------------------
@@ -745,6 +827,10 @@ func duration(s *state, m *match) (result, bool) {
 			}
 		}
 	}
+	// "a year-earlier loss": the adjective is the expression, not "a year".
+	if n := s.next(m); n != nil && n.low == "-" && m.end+1 < len(s.toks) && (s.toks[m.end+1].low == "earlier" || s.toks[m.end+1].low == "ago") {
+		return result{}, false
+	}
 	// Ages ("a 6-year-old") are not time expressions in TimeML.
 	if n := s.next(m); n != nil && (n.low == "old" || n.low == "-" && m.end+1 < len(s.toks) && s.toks[m.end+1].low == "old") {
 		return result{}, false
@@ -757,19 +843,20 @@ func duration(s *state, m *match) (result, bool) {
 	if m.got(cYear) && n >= 1000 {
 		return result{}, false
 	}
-	if u == uSecond && m.got(cOrd) && !m.got(cNum) && !m.got(cA) {
+	// "second" is an ordinal as often as a unit: "a second time".
+	if u == uSecond && m.got(cUnit) && !m.got(cNum) {
 		return result{}, false
 	}
 	// "$5 a year", "twice a week": a rate, which TimeML marks as a SET.
 	if m.got(cA) && !m.got(cNum) && !m.got(cFew) && m.start == m.end-2 {
 		if p := s.prev(m); p != nil && moneyOrRate(p) {
-			return result{typ: dateline_SET, val: durationValue(1, u)}, true
+			return result{typ: typeSet, val: durationValue(1, u)}, true
 		}
 	}
 	if u == uHalf {
 		return result{}, false
 	}
-	return result{typ: dateline_DURATION, val: durationValue(n, u)}, true
+	return result{typ: typeDuration, val: durationValue(n, u)}, true
 }
 
 func vaguePlural(s *state, m *match) (result, bool) {
@@ -777,38 +864,38 @@ func vaguePlural(s *state, m *match) (result, bool) {
 	if u == uNone || u == uHalf {
 		return result{}, false
 	}
-	if p := s.prev(m); p != nil && (p.num || p.is(cNum)) {
+	if p := s.prev(m); p != nil && (p.num || p.is(cNum) || p.low == "-") {
 		return result{}, false
 	}
 	if u == uSecond || u == uMinute {
 		return result{}, false
 	}
-	return result{typ: dateline_DURATION, val: durationValue(-1, u)}, true
+	return result{typ: typeDuration, val: durationValue(-1, u)}, true
 }
 
 func set(s *state, m *match) (result, bool) {
 	switch {
 	case m.got(cWday):
-		v := fmt.Sprintf("XXXX-WXX-%d", m.v[cWday])
+		v := fmt.Sprintf("XXXX-WXX-%d", int(m.v[cWday]))
 		if m.got(cTOD) {
-			v += "T" + todCodes[m.v[cTOD]]
+			v += "T" + todCodes[int(m.v[cTOD])]
 		}
-		return result{typ: dateline_SET, val: v}, true
+		return result{typ: typeSet, val: v}, true
 	case m.got(cMonth):
-		return result{typ: dateline_SET, val: fmt.Sprintf("XXXX-%02d", m.v[cMonth])}, true
+		return result{typ: typeSet, val: fmt.Sprintf("XXXX-%02d", int(m.v[cMonth]))}, true
 	case m.got(cSeason):
-		return result{typ: dateline_SET, val: "XXXX-" + seasonCodes[m.v[cSeason]]}, true
+		return result{typ: typeSet, val: "XXXX-" + seasonCodes[int(m.v[cSeason])]}, true
 	}
 	u := unitOf(m)
 	if u == uNone {
 		if m.got(cTOD) {
-			return result{typ: dateline_SET, val: "T" + todCodes[m.v[cTOD]]}, true
+			return result{typ: typeSet, val: "T" + todCodes[int(m.v[cTOD])]}, true
 		}
 		return result{}, false
 	}
 	n := 1
 	if m.got(cNum) {
-		n = m.v[cNum]
+		n = int(m.v[cNum])
 	}
 	if s.word(m, "other") != "" {
 		n = 2
@@ -816,19 +903,23 @@ func set(s *state, m *match) (result, bool) {
 	if n <= 0 {
 		return result{}, false
 	}
-	return result{typ: dateline_SET, val: durationValue(n, u)}, true
+	return result{typ: typeSet, val: durationValue(n, u)}, true
 }
 
 func setAdverb(s *state, m *match) (result, bool) {
-	u := m.v[cSetAdv]
+	u := int(m.v[cSetAdv])
 	if u == uQuarter {
-		return result{typ: dateline_SET, val: "P3M"}, true
+		// "paid quarterly" is a set; "a quarterly dividend" names none.
+		if n := s.next(m); n != nil && isWordToken(n) {
+			return result{}, false
+		}
+		return result{typ: typeSet, val: "P3M"}, true
 	}
-	return result{typ: dateline_SET, val: durationValue(1, u)}, true
+	return result{typ: typeSet, val: durationValue(1, u)}, true
 }
 
 func setTimes(s *state, m *match) (result, bool) {
-	return result{typ: dateline_SET, val: durationValue(1, m.v[cUnit])}, true
+	return result{typ: typeSet, val: durationValue(1, int(m.v[cUnit]))}, true
 }
 
 // --- clock times -----------------------------------------------------------
@@ -837,13 +928,13 @@ func clock(s *state, m *match) (result, bool) {
 	var h, mi int
 	switch {
 	case m.got(cClock):
-		h, mi = m.v[cClock]/100, m.v[cClock]%100
+		h, mi = int(m.v[cClock])/100, int(m.v[cClock])%100
 	case s.word(m, "noon") != "":
 		h = 12
 	case s.word(m, "midnight") != "":
 		h = 24
 	case m.got(cNum):
-		h = m.v[cNum]
+		h = int(m.v[cNum])
 		if h < 1 || h > 12 {
 			return result{}, false
 		}
@@ -854,7 +945,7 @@ func clock(s *state, m *match) (result, bool) {
 		if h > 12 || h == 0 {
 			return result{}, false
 		}
-		h = h%12 + m.v[cAmPm]
+		h = h%12 + int(m.v[cAmPm])
 	} else if m.got(cClock) {
 		// a bare "3:45" may be a score or a ratio; keep it only with a day
 		if !m.got(cWday) && !m.got(cRelDay) && !m.got(cTZ) {
@@ -869,16 +960,57 @@ func clock(s *state, m *match) (result, bool) {
 		}
 	}
 	if !s.hasDCT {
-		return result{typ: dateline_TIME, val: "XXXX-XX-XXT" + hm}, true
+		return result{typ: typeTime, val: "XXXX-XX-XXT" + hm}, true
 	}
 	day := s.dct
 	switch {
-	case m.got(cMonth) && m.got(cDay) && validDate(day.Year(), m.v[cMonth], m.v[cDay]):
-		day = date(day.Year(), m.v[cMonth], m.v[cDay])
+	case m.got(cMonth) && m.got(cDay) && validDate(day.Year(), int(m.v[cMonth]), int(m.v[cDay])):
+		day = date(day.Year(), int(m.v[cMonth]), int(m.v[cDay]))
 	case m.got(cWday):
-		day = s.resolveWeekday(m.v[cWday], s.tense(m.start, m.end), false)
+		day = s.resolveWeekday(int(m.v[cWday]), s.tense(m.start, m.end), false)
 	case m.got(cRelDay):
-		day = day.AddDate(0, 0, m.v[cRelDay])
+		day = day.AddDate(0, 0, int(m.v[cRelDay]))
 	}
-	return result{typ: dateline_TIME, val: format(day, uDay) + "T" + hm, anchor: s.dctAnchor()}, true
+	return result{typ: typeTime, val: format(day, uDay) + "T" + hm, anchor: s.dctAnchor()}, true
+}
+
+func isWordToken(t *token) bool {
+	return t.num || len(t.low) > 1 || len(t.low) == 1 && isWordByte(t.low[0])
+}
+
+// halfDuration is "2 1/2 years", "an hour and a half", "half a day": the
+// half goes to the next smaller unit, as TimeML writes it (P2Y6M, PT1H30M).
+func halfDuration(s *state, m *match) (result, bool) {
+	u := unitOf(m)
+	n := 1
+	if m.got(cNum) {
+		n = int(m.v[cNum])
+	}
+	if s.word(m, "/") != "" {
+		// Num Num / Num: the fraction must be 1/2
+		k := m.start
+		for k < m.end && !s.toks[k].num {
+			k++
+		}
+		if k+3 >= m.end || s.toks[k+1].low != "1" || s.toks[k+3].low != "2" {
+			return result{}, false
+		}
+		n = s.toks[k].n
+	}
+	if s.toks[m.start].low == "half" {
+		n = 0 // half a day
+	}
+	halves := map[int]string{
+		uYear: "%dY6M", uMonth: "%dM15D", uWeek: "%dW3D", uDay: "%dDT12H",
+		uHour: "T%dH30M", uMinute: "T%dM30S",
+	}
+	f, ok := halves[u]
+	if !ok {
+		return result{}, false
+	}
+	v := "P" + fmt.Sprintf(f, n)
+	if n == 0 {
+		v = map[int]string{uYear: "P6M", uMonth: "P15D", uWeek: "P3DT12H", uDay: "PT12H", uHour: "PT30M", uMinute: "PT30S"}[u]
+	}
+	return result{typ: typeDuration, val: v}, true
 }

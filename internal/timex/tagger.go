@@ -35,7 +35,7 @@ type state struct {
 	// "the year-ago quarter" in earnings reports refer to.
 	lastQ    ref
 	hasLastQ bool
-	pos     int // the token the current match starts at
+	pos      int // the token the current match starts at
 }
 
 // result is what a normaliser returns.
@@ -52,25 +52,43 @@ type rule struct {
 	elems []elem
 	mask  uint32
 	words map[string]bool
+	lead  int // tokens before the first core element; see leadOf
+	ids   []uint16
+}
+
+func (r *rule) startsWith(id uint16) bool {
+	for _, x := range r.ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 var (
-	compiled   []rule
-	startMask  uint32
-	startWords = map[string]bool{}
+	maxLead   int
+	compiled  []rule
+	startMask uint32
 )
 
 func init() {
 	compiled = make([]rule, len(rules))
 	for i, r := range rules {
 		r.elems = compile(r.pat)
+		lead, ok := leadOf(r.elems)
+		if !ok {
+			panic("timex: pattern without a mandatory core word: " + r.pat)
+		}
+		r.lead = lead
 		r.words = map[string]bool{}
 		firstSet(r.elems, &r.mask, r.words)
 		startMask |= r.mask
 		for w := range r.words {
-			startWords[w] = true
+			lexicon[w].start = true
+			r.ids = append(r.ids, lexicon[w].wid)
 		}
 		compiled[i] = r
+		maxLead = max(maxLead, r.lead)
 	}
 }
 
@@ -92,10 +110,12 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 		s.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
 		s.hasDCT = true
 	}
+	next := nextCoreIndex(toks)
+	cand := new(match)
 	var out []dateline.Timex
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.set&startMask == 0 && !startWords[t.low] {
+		if t.set&startMask == 0 && !(t.e != nil && t.e.start) || int(next[i])-i > maxLead {
 			i++
 			continue
 		}
@@ -105,14 +125,15 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 		found := false
 		for ri := range compiled {
 			r := &compiled[ri]
-			if t.set&r.mask == 0 && !r.words[t.low] {
+			if t.set&r.mask == 0 && !(t.wid != 0 && r.startsWith(t.wid)) || int(next[i])-i > r.lead {
 				continue
 			}
 			m, ok := longest(toks, r.elems, 0, i, match{start: i})
 			if !ok || m.end <= i || (found && m.end <= best.end) {
 				continue
 			}
-			res, ok := r.norm(s, &m)
+			*cand = m // one scratch match: &m would escape and allocate per try
+			res, ok := r.norm(s, cand)
 			if !ok {
 				continue
 			}

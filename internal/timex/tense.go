@@ -8,7 +8,7 @@ import "strings"
 // mostly reports what has happened.
 var futureCues = map[string]bool{
 	"will": true, "'ll": true, "ll": true, "shall": true, "wo": true, "going": true,
-	"plans": true, "plan": true, "planning": true, "scheduled": true, "slated": true,
+	"plans": true, "plan": true, "planning": true, "scheduled": true, "slated": true, "planned": true, "set": true,
 	"expects": true, "expected": true, "expect": true, "intends": true, "intend": true,
 	"upcoming": true, "next": true, "tomorrow": true, "until": true, "soon": true,
 }
@@ -18,6 +18,7 @@ var futureCues = map[string]bool{
 var weakFuture = map[string]bool{
 	"plans": true, "plan": true, "planning": true, "scheduled": true, "slated": true,
 	"expects": true, "expected": true, "expect": true, "intends": true, "intend": true, "going": true,
+	"planned": true, "set": true,
 }
 
 var pastAux = map[string]bool{"had": true, "was": true, "were": true, "been": true}
@@ -34,6 +35,8 @@ var pastCues = map[string]bool{
 	"yesterday": true, "last": true, "earlier": true, "stood": true, "sent": true, "spent": true,
 	"built": true, "fled": true, "flew": true, "drove": true, "broke": true, "chose": true,
 	"taught": true, "caught": true, "fought": true, "sought": true, "heard": true, "meant": true,
+	// a statement reported in the present was made already
+	"says": true, "reports": true, "tells": true, "writes": true, "announces": true, "reported": true,
 	"quit": true, "cut": true, "dropped": true, "slid": true, "sank": true, "swung": true, "grew": true,
 }
 
@@ -49,6 +52,22 @@ var edNotPast = map[string]bool{
 // modal cues are unambiguous enough to move a month or date across the DCT.
 var modal = map[string]bool{"will": true, "'ll": true, "ll": true, "shall": true, "had": true, "did": true}
 
+func init() {
+	for w := range futureCues {
+		cueEntry(w).cue = 1
+	}
+	for w := range pastCues {
+		cueEntry(w).cue = -1
+	}
+	for w, not := range edNotPast {
+		if not && !futureCues[w] {
+			cueEntry(w).cue = 0
+		}
+	}
+}
+
+func cueEntry(w string) *entry { return entryOf(w) }
+
 func markCues(toks []token) {
 	for i := range toks {
 		t := &toks[i]
@@ -57,11 +76,9 @@ func markCues(toks []token) {
 		}
 		w := t.low
 		switch {
-		case futureCues[w]:
-			t.cue = 1
-		case pastCues[w]:
-			t.cue = -1
-		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !edNotPast[w] && !t.cap:
+		case t.e != nil:
+			t.cue = t.e.cue
+		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !t.cap:
 			t.cue = -1
 			t.weak = true
 		}
@@ -74,6 +91,8 @@ func markCues(toks []token) {
 				toks[i].cue = 0
 			case i > 0 && pastAux[toks[i-1].low] || i > 1 && pastAux[toks[i-2].low]:
 				toks[i].cue = -1
+			default:
+				toks[i].cue, toks[i].weak = 1, false // "planned to", "is set to"
 			}
 		} else if toks[i].cue < 0 && i > 0 && beAux[toks[i-1].low] {
 			// a passive ("to be completed") says nothing about time
@@ -81,6 +100,9 @@ func markCues(toks []token) {
 		}
 		if w == "be" && i > 0 && toks[i-1].low == "to" {
 			toks[i].cue = 1 // "is to be completed", "are to be paid"
+		}
+		if w == "to" && i > 0 && (toks[i-1].low == "is" || toks[i-1].low == "are") {
+			toks[i].cue = 1 // "is to resume"
 		}
 		// won't (PTB: wo n't) is a future; "won" alone is a past.
 		if (toks[i].low == "won" || toks[i].low == "wo") && i+2 < len(toks) && (toks[i+1].low == "'" || toks[i+1].low == "n") && (toks[i+2].low == "t" || toks[i+2].low == "'") {

@@ -11,6 +11,7 @@ type token struct {
 	low        string // lower-cased text
 	set        uint32 // classes, as in entry.set
 	e          *entry // lexicon entry, nil for numbers and unknown words
+	wid        uint16 // the entry's word id
 	n          int    // numeric value of a number token
 	cap        bool   // starts with an upper-case letter
 	num        bool   // made of digits
@@ -128,10 +129,29 @@ func tokenize(text string) []token {
 				}
 			}
 			w := text[i:j]
-			t := token{start: i, end: j, cap: unicode.IsUpper(r)}
-			t.low = lower(w)
-			if e := lookup(t.low); e != nil {
+			t := token{start: i, end: j, cap: unicode.IsUpper(r), low: w}
+			// Look the word up lower-cased without allocating; a word the
+			// lexicon knows takes its shared lower-case string, any other
+			// keeps its own spelling, which no rule compares.
+			var buf [24]byte
+			var e *entry
+			if len(w) <= len(buf) && isASCII(w) {
+				b := buf[:len(w)]
+				for k := 0; k < len(w); k++ {
+					c := w[k]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b[k] = c
+				}
+				e = lexicon[string(b)]
+			} else if len(w) <= 64 {
+				e = lexicon[strings.ToLower(w)]
+			}
+			if e != nil {
+				t.low = e.word
 				t.e = e
+				t.wid = e.wid
 				t.set = e.set
 				if !t.cap && ambiguous[t.low] {
 					t.set &^= 1<<cMonth | 1<<cWday | 1<<cTZ
@@ -150,14 +170,14 @@ func tokenize(text string) []token {
 				i += size + 3
 				continue
 			}
-			toks = append(toks, token{start: i, end: i + size, low: "'"})
+			toks = append(toks, punct(i, i+size, "'"))
 			i += size
 		default:
 			low := text[i : i+size]
 			if r == '–' || r == '—' {
 				low = "-"
 			}
-			toks = append(toks, token{start: i, end: i + size, low: low})
+			toks = append(toks, punct(i, i+size, low))
 			i += size
 		}
 	}
@@ -197,15 +217,13 @@ func atoi(s string) (n, digits int) {
 	return n, digits
 }
 
-// lower is strings.ToLower without allocating for the common all-lower case.
-func lower(w string) string {
+func isASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(w)
+		if w[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	return w
+	return true
 }
 
 // mergeNumbers joins spelled-out numbers that span tokens: "twenty four",
@@ -215,7 +233,7 @@ func mergeNumbers(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.num && t.is(cNum) {
+		if !t.num && (t.is(cNum) || t.is(cA)) {
 			v := t.val(cNum)
 			// tens + units
 			if v >= 20 && v <= 90 && v%10 == 0 {
@@ -230,7 +248,21 @@ func mergeNumbers(toks []token) []token {
 					}
 				}
 			}
-			// nineteen ninety-four, two thousand
+			// two thousand, a hundred
+			if k := i + 1; k < len(toks) && (v >= 1 && v <= 9 || t.is(cA)) && (toks[k].low == "thousand" || toks[k].low == "hundred") {
+				if t.is(cA) {
+					v = 1
+				}
+				mult := 1000
+				if toks[k].low == "hundred" {
+					mult = 100
+				}
+				t = numToken(t.start, toks[k].end, t.low, v*mult)
+				i = k
+				out = append(out, t)
+				continue
+			}
+			// nineteen ninety-four
 			if v >= 11 && v <= 20 && i+1 < len(toks) && !toks[i+1].num && toks[i+1].is(cNum) {
 				w := toks[i+1].val(cNum)
 				k := i + 1
@@ -258,4 +290,12 @@ func mergeNumbers(toks []token) []token {
 
 func numToken(start, end int, low string, v int) token {
 	return token{start: start, end: end, low: low, set: 1 << cNum, n: v}
+}
+
+func punct(start, end int, low string) token {
+	t := token{start: start, end: end, low: low}
+	if e := lexicon[low]; e != nil {
+		t.e, t.wid = e, e.wid
+	}
+	return t
 }

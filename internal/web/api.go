@@ -3,12 +3,16 @@ package web
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/datelinehq/dateline"
 )
+
+// maxReportedErrors bounds the record errors an ingest response lists.
+const maxReportedErrors = 100
 
 //go:embed openapi.json
 var openAPI []byte
@@ -266,6 +270,17 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	s.metrics.ingested(n, res.Added, time.Since(start))
 	if err != nil {
 		return err
+	}
+	if len(res.Errors) > maxReportedErrors {
+		res.Errors = append(res.Errors[:maxReportedErrors], fmt.Sprintf("… and %d more", len(res.Errors)-maxReportedErrors))
+	}
+	if res.Added == 0 && res.Skipped == 0 && res.Duplicates == 0 && len(res.Errors) > 0 {
+		// Nothing in the body was usable: the client's mistake.
+		writeJSON(w, http.StatusBadRequest, struct {
+			Error string `json:"error"`
+			IngestResult
+		}{"no article in the body could be read: " + res.Errors[0], res})
+		return nil
 	}
 	code := http.StatusOK
 	if res.Added > 0 {

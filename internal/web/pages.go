@@ -28,18 +28,22 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	"articleHref": articleHref,
-	"idPath":      idPath,
-	"storyHref":   storyHref,
-	"entityHref":  entityHref,
-	"humanDate":   humanDate,
-	"isoDate":     isoDate,
-	"humanDay":    humanDay,
-	"dateSource":  dateSource,
-	"plural":      plural,
-	"lower":       strings.ToLower,
-	"add":         func(a, b int) int { return a + b },
-	"join":        strings.Join,
+	"articleHref":   articleHref,
+	"idPath":        idPath,
+	"storyHref":     storyHref,
+	"entityHref":    entityHref,
+	"humanDate":     humanDate,
+	"isoDate":       isoDate,
+	"humanDay":      humanDay,
+	"dateSource":    dateSource,
+	"plural":        plural,
+	"lower":         strings.ToLower,
+	"add":           func(a, b int) int { return a + b },
+	"join":          strings.Join,
+	"quoted":        quoted,
+	"firstN":        firstN,
+	"firstSpeakers": firstSpeakers,
+	"sub":           func(a, b int) int { return a - b },
 }
 
 func mustPages() *pages {
@@ -132,7 +136,14 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sort.SliceStable(sts, func(i, j int) bool { return sts[i].Last.After(sts[j].Last) })
+	// Developing stories (more than one article) lead; one-offs fill in.
+	sort.SliceStable(sts, func(i, j int) bool {
+		mi, mj := sts[i].Articles > 1, sts[j].Articles > 1
+		if mi != mj {
+			return mi
+		}
+		return sts[i].Last.After(sts[j].Last)
+	})
 	hp.Stories = sts[:min(len(sts), 10)]
 	hp.Entities, err = s.d.Store.Entities(ctx, dateline.EntityQuery{Limit: 24})
 	if err != nil {

@@ -284,3 +284,30 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// quoted wraps a statement in curly quotes, dropping the straight or curly
+// quotes and trailing comma the extracted span may already carry, so a
+// direct quote is not shown as ““…,””.
+func quoted(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "\"“”'‘’`")
+	s = strings.TrimRight(s, ", ")
+	s = strings.Trim(s, "\"“”")
+	return "“" + s + "”"
+}
+
+// firstN returns at most n quotes; templates say how many more there are.
+func firstN(qs []QuoteView, n int) []QuoteView {
+	if len(qs) <= n {
+		return qs
+	}
+	return qs[:n]
+}
+
+// firstSpeakers returns at most n speaker groups.
+func firstSpeakers(gs []SpeakerQuotes, n int) []SpeakerQuotes {
+	if len(gs) <= n {
+		return gs
+	}
+	return gs[:n]
+}

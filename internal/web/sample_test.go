@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -66,58 +67,91 @@ func pipelineIngest(p *pipeline.Pipeline) func(context.Context, io.Reader) (Inge
 	}
 }
 
+// sampleStore is one ingested copy of the sample corpus, made once per
+// test binary.
+type sampleStore struct {
+	once sync.Once
+	file string
+	err  error
+}
+
 var (
-	sampleOnce sync.Once
-	sampleDir  string
-	sampleDB   string
-	sampleErr  error
+	sampleDir    string
+	sampleDirErr error
+	sampleDirMu  sync.Mutex
+	// The corpus alone (for the screenshots) and with the XSS article.
+	sampleStores [2]sampleStore
 )
 
-// sampleStoreFile ingests the sample corpus and the XSS article once per
-// test binary and returns the file; each test opens its own copy.
-func sampleStoreFile(t testing.TB) string {
-	sampleOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "dateline-web-")
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		sampleDir = dir
-		sampleDB = filepath.Join(dir, "sample.db")
-		ctx := context.Background()
-		st, err := sqlite.Open(ctx, sampleDB)
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		defer st.Close()
-		p, err := pipeline.New(ctx, st, pipeline.Options{Analyze: true})
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		var docs []dateline.Document
-		err = ingest.WalkFS(ctx, sample.FS, "data", "sample", ingest.Options{Now: sampleClock}, func(d dateline.Document, err error) error {
-			if err != nil {
-				return err
-			}
-			docs = append(docs, d)
-			return nil
-		})
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		if _, err := p.Ingest(ctx, docs); err != nil {
-			sampleErr = err
-			return
-		}
-		_, sampleErr = pipelineIngest(p)(ctx, bytes.NewReader(sample.XSS))
-	})
-	if sampleErr != nil {
-		t.Fatalf("ingest the sample corpus: %v", sampleErr)
+func tempDir() (string, error) {
+	sampleDirMu.Lock()
+	defer sampleDirMu.Unlock()
+	if sampleDir == "" && sampleDirErr == nil {
+		sampleDir, sampleDirErr = os.MkdirTemp("", "dateline-web-")
 	}
-	return sampleDB
+	return sampleDir, sampleDirErr
+}
+
+// sampleStoreFile ingests the sample corpus (and, with xss, the XSS
+// article) through the real pipeline once per test binary, and returns the
+// file. Tests open it read-only in effect: nothing writes to it afterwards.
+func sampleStoreFile(t testing.TB, xss bool) string {
+	t.Helper()
+	i := 0
+	if xss {
+		i = 1
+	}
+	s := &sampleStores[i]
+	s.once.Do(func() { s.file, s.err = ingestSample(xss) })
+	if s.err != nil {
+		t.Fatalf("ingest the sample corpus: %v", s.err)
+	}
+	return s.file
+}
+
+func ingestSample(xss bool) (string, error) {
+	dir, err := tempDir()
+	if err != nil {
+		return "", err
+	}
+	file := filepath.Join(dir, "sample.db")
+	if xss {
+		file = filepath.Join(dir, "sample-xss.db")
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, file)
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	p, err := pipeline.New(ctx, st, pipeline.Options{Analyze: true})
+	if err != nil {
+		return "", err
+	}
+	var docs []dateline.Document
+	err = ingest.WalkFS(ctx, sample.FS, "data", "sample", ingest.Options{Now: sampleClock}, func(d dateline.Document, err error) error {
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if _, err := p.Ingest(ctx, docs); err != nil {
+		return "", err
+	}
+	if xss {
+		res, err := pipelineIngest(p)(ctx, bytes.NewReader(sample.XSS))
+		if err != nil {
+			return "", err
+		}
+		if res.Added != 1 {
+			return "", fmt.Errorf("the XSS article was not added: %+v", res)
+		}
+	}
+	return file, nil
 }
 
 func TestMain(m *testing.M) {
@@ -128,9 +162,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func sampleServer(t testing.TB) sampleEnv {
+func sampleServer(t testing.TB, xss bool) sampleEnv {
 	t.Helper()
-	src := sampleStoreFile(t)
+	src := sampleStoreFile(t, xss)
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, src)
 	if err != nil {
@@ -139,7 +173,7 @@ func sampleServer(t testing.TB) sampleEnv {
 	t.Cleanup(func() { st.Close() })
 	s := New(Deps{Store: st, Timeline: StoreTimeline(st, buildTimeline)})
 	env := sampleEnv{srv: s, st: st, query: "water", minDates: 4, wantQuotes: true,
-		xssID: "xss-1", xssWord: "Eastgate drink", xssPages: []string{entityHref("Eastgate")},
+		xssID: "xss-1", xssWord: "advisory",
 	}
 	// The story with the most syndicated copies, and its best-annotated article.
 	sts, err := st.Stories(ctx, dateline.StoryQuery{Limit: 50})
@@ -169,6 +203,12 @@ func sampleServer(t testing.TB) sampleEnv {
 	if env.storyID == "" || env.articleID == "" {
 		t.Fatalf("the sample store has no stories (%d) or no annotated article", len(sts))
 	}
-	env.xssPages = append(env.xssPages, storyHref(env.storyID))
+	if xss {
+		a, err := st.Article(ctx, env.xssID)
+		if err != nil {
+			t.Fatalf("the XSS article was not stored: %v", err)
+		}
+		env.xssPages = []string{"/", storyHref(a.Story)}
+	}
 	return env
 }

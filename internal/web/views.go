@@ -163,11 +163,23 @@ func groupQuotes(qs []QuoteView) []SpeakerQuotes {
 		}
 		out[i].Quotes = append(out[i].Quotes, q)
 	}
+	// Named speakers lead, then anonymous sources, then sources the
+	// analysis could not resolve, then claims with no source at all; within
+	// a tier, the most quoted first.
+	tier := func(g SpeakerQuotes) int {
+		switch {
+		case g.Entity != "":
+			return 0
+		case g.Anonymous:
+			return 1
+		case g.Speaker == unattributed:
+			return 3
+		}
+		return 2
+	}
 	sort.SliceStable(out, func(i, j int) bool {
-		// Unattributed claims go last whatever their number.
-		ui, uj := out[i].Speaker == unattributed, out[j].Speaker == unattributed
-		if ui != uj {
-			return uj
+		if ti, tj := tier(out[i]), tier(out[j]); ti != tj {
+			return ti < tj
 		}
 		if len(out[i].Quotes) != len(out[j].Quotes) {
 			return len(out[i].Quotes) > len(out[j].Quotes)

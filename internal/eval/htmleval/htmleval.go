@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -236,14 +237,33 @@ func ReadPage(path string) ([]byte, error) {
 
 // DetectLang names the language of a text (ISO 639-1), "und" when unsure.
 func DetectLang(text string) string {
+	return pageLang(text, nil)
+}
+
+var reHTMLLang = regexp.MustCompile(`(?i)<html[^>]*?\slang=["']?([a-z]{2,3})\b`)
+
+// pageLang detects the language of text; when the detector is unsure it
+// takes the page's declared <html lang>, which templates sometimes get
+// wrong and so comes second.
+func pageLang(text string, page []byte) string {
 	if len(text) > 4000 {
 		text = text[:4000]
 	}
 	info := whatlanggo.Detect(text)
-	if info.Lang == -1 || info.Confidence < 0.3 {
-		return "und"
+	if info.Lang != -1 && info.Confidence >= 0.5 {
+		return whatlanggo.LangToStringShort(info.Lang)
 	}
-	return whatlanggo.LangToStringShort(info.Lang)
+	head := page
+	if len(head) > 16<<10 {
+		head = head[:16<<10]
+	}
+	if m := reHTMLLang.FindSubmatch(head); m != nil {
+		return strings.ToLower(string(m[1]))
+	}
+	if info.Lang != -1 && info.Confidence >= 0.2 {
+		return whatlanggo.LangToStringShort(info.Lang)
+	}
+	return "und"
 }
 
 // ExtractReport is the extraction score overall and per language.
@@ -268,15 +288,15 @@ func RunExtract(ctx context.Context, cases []ExtractCase, ex Extractor) (Extract
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		lang := c.Lang
-		if lang == "" {
-			lang = DetectLang(strings.Join(c.With, " "))
-		}
-		ps := PageScore{File: c.File, Lang: lang}
 		page, err := ReadPage(c.Path)
 		if err != nil {
 			return rep, dateline.Errorf(dateline.Invalid, "htmleval", "%w", err)
 		}
+		lang := c.Lang
+		if lang == "" {
+			lang = pageLang(strings.Join(append(append([]string{}, c.With...), c.Without...), " "), page)
+		}
+		ps := PageScore{File: c.File, Lang: lang}
 		res, err := ex(ctx, page, c.URL)
 		if err != nil {
 			// A failed page scores as empty text: every "with" missed.
@@ -333,10 +353,7 @@ func RunDates(ctx context.Context, cases []DateCase, ex Extractor) (DateReport, 
 		}
 		lang := c.Lang
 		if lang == "" {
-			lang = res.Lang
-		}
-		if lang == "" {
-			lang = DetectLang(res.Text)
+			lang = pageLang(res.Text, page)
 		}
 		dp.Lang = lang
 		rep.All = rep.All.Add(d)

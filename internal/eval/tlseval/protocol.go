@@ -10,8 +10,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/datelinehq/dateline"
@@ -166,20 +169,32 @@ func LineSentences(text string) []dateline.Span {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // Analyze fills in every article's analysis with fn, or with line
-// sentences when fn is nil. It runs on the caller's goroutine; the articles
-// are independent, so callers with cores to spare may split the slice.
+// sentences when fn is nil, on as many goroutines as GOMAXPROCS allows
+// (articles are independent; the result does not depend on scheduling).
 func Analyze(ctx context.Context, articles []dateline.Article, fn Analyzer) error {
-	for i := range articles {
-		if i%64 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+	if fn == nil {
+		fn = func(d dateline.Document) dateline.Analysis {
+			return dateline.Analysis{Sentences: LineSentences(d.Text)}
 		}
-		if fn == nil {
-			articles[i].Analysis = dateline.Analysis{Sentences: LineSentences(articles[i].Text)}
-			continue
-		}
-		articles[i].Analysis = fn(articles[i].Document)
 	}
-	return nil
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(articles)))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(articles) || ctx.Err() != nil {
+					return
+				}
+				articles[i].Analysis = fn(articles[i].Document)
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 // Tasks builds the protocol's tasks for a topic: one per reference

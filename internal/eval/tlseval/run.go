@@ -43,65 +43,84 @@ type Report struct {
 	Build    time.Duration // the system's timelines, all tasks
 }
 
-// Run evaluates opts.System on the dataset under the standard protocol.
-func Run(ctx context.Context, opts Options) (Report, error) {
+// Load reads and analyses the topics opts selects, reporting the time
+// each part took in rep.
+func Load(ctx context.Context, opts Options, rep *Report) ([]Topic, error) {
 	const op = "eval tls"
-	var rep Report
-	if opts.System == nil {
-		return rep, dateline.Errorf(dateline.Invalid, op, "no system to evaluate")
-	}
-	topics := opts.Topics
-	if len(topics) == 0 {
+	names := opts.Topics
+	if len(names) == 0 {
 		ents, err := os.ReadDir(opts.Dataset)
 		if err != nil {
-			return rep, dateline.Errorf(dateline.Invalid, op, "--dataset %s: %w", opts.Dataset, err)
+			return nil, dateline.Errorf(dateline.Invalid, op, "--dataset %s: %w", opts.Dataset, err)
 		}
 		for _, e := range ents {
 			if e.IsDir() {
-				topics = append(topics, e.Name())
+				names = append(names, e.Name())
 			}
 		}
-		sort.Strings(topics)
+		sort.Strings(names)
 	}
-	if len(topics) == 0 {
-		return rep, dateline.Errorf(dateline.Invalid, op, "--dataset %s holds no topic folders", opts.Dataset)
+	if len(names) == 0 {
+		return nil, dateline.Errorf(dateline.Invalid, op, "--dataset %s holds no topic folders", opts.Dataset)
 	}
-	rep.ByTopic = map[string]Scores{}
-	var all []Scores
-	for _, name := range topics {
+	var topics []Topic
+	for _, name := range names {
 		t0 := time.Now()
 		topic, err := LoadTopic(ctx, filepath.Join(opts.Dataset, name))
 		if err != nil {
-			return rep, err
+			return nil, err
 		}
 		t1 := time.Now()
 		if err := Analyze(ctx, topic.Articles, opts.Analyze); err != nil {
-			return rep, err
+			return nil, err
 		}
-		t2 := time.Now()
 		rep.Load += t1.Sub(t0)
-		rep.Analysis += t2.Sub(t1)
+		rep.Analysis += time.Since(t1)
+		topics = append(topics, topic)
+	}
+	return topics, nil
+}
+
+// Run evaluates opts.System on the dataset under the standard protocol.
+func Run(ctx context.Context, opts Options) (Report, error) {
+	var rep Report
+	if opts.System == nil {
+		return rep, dateline.Errorf(dateline.Invalid, "eval tls", "no system to evaluate")
+	}
+	topics, err := Load(ctx, opts, &rep)
+	if err != nil {
+		return rep, err
+	}
+	return Score(ctx, topics, opts.System, opts.Out, rep)
+}
+
+// Score runs system on every task of the loaded topics, writes the
+// timelines under out (when set) and adds the scores to rep.
+func Score(ctx context.Context, topics []Topic, system System, out string, rep Report) (Report, error) {
+	rep.ByTopic = map[string]Scores{}
+	var all []Scores
+	for _, topic := range topics {
 		var topicScores []Scores
 		for _, task := range topic.Tasks() {
 			if err := ctx.Err(); err != nil {
 				return rep, err
 			}
 			b0 := time.Now()
-			sys := opts.System(task).Normalize()
+			sys := system(task).Normalize()
 			el := time.Since(b0)
 			rep.Build += el
-			if opts.Out != "" {
-				if err := writeTimeline(filepath.Join(opts.Out, name, strconv.Itoa(task.Index)+".jsonl"), sys); err != nil {
+			if out != "" {
+				if err := writeTimeline(filepath.Join(out, topic.Name, strconv.Itoa(task.Index)+".jsonl"), sys); err != nil {
 					return rep, err
 				}
 			}
 			s := Evaluate(sys, task.Ref)
-			rep.Tasks = append(rep.Tasks, TaskResult{Topic: name, Index: task.Index, N: task.N, K: task.K, Scores: s, Build: el})
+			rep.Tasks = append(rep.Tasks, TaskResult{Topic: topic.Name, Index: task.Index, N: task.N, K: task.K, Scores: s, Build: el})
 			topicScores = append(topicScores, s)
 			all = append(all, s)
 		}
-		rep.Topics = append(rep.Topics, name)
-		rep.ByTopic[name] = Mean(topicScores)
+		rep.Topics = append(rep.Topics, topic.Name)
+		rep.ByTopic[topic.Name] = Mean(topicScores)
 	}
 	rep.Overall = Mean(all)
 	return rep, nil

@@ -26,11 +26,29 @@ func scratchParams() timeline.Params {
 	f("RED", &p.Redundancy)
 	f("QW", &p.QueryWeight)
 	f("LP", &p.LengthPenalty)
+	f("SDR", &p.SameDayRef)
+	f("RB", &p.RetroBoost)
+	f("EB", &p.ExplicitBoost)
+	f("LDB", &p.LeadDateBoost)
+	f("RR", &p.RelativeRef)
+	f("SPEC", &p.Specific)
+	f("MB", &p.MentionBoost)
+	f("DD", &p.DayDamping)
+	f("IW", &p.IrrelevantWeight)
+	f("SPREAD", &p.PubSpread)
+	f("ADJ", &p.Adjacent)
+	p.PerSentence = os.Getenv("PS") != ""
 	if v := os.Getenv("MAXTOK"); v != "" {
 		p.MaxTokens, _ = strconv.Atoi(v)
 	}
 	if v := os.Getenv("TT"); v != "" {
 		p.TargetTokens, _ = strconv.Atoi(v)
+	}
+	if v := os.Getenv("PD"); v != "" {
+		p.PubDays, _ = strconv.Atoi(v)
+	}
+	if v := os.Getenv("LEAD"); v != "" {
+		p.LeadSentences, _ = strconv.Atoi(v)
 	}
 	if v := os.Getenv("LAG"); v != "" {
 		p.Lag, _ = strconv.Atoi(v)

@@ -155,7 +155,10 @@ func Parse(line []byte) (dateline.Document, error) {
 	if doc.Text, _, err = str(textFields...); err != nil {
 		return doc, err
 	}
-	if strings.TrimSpace(doc.Text) == "" {
+	// A record whose text field is present but empty is still a dated
+	// document (datasets keep such stubs, and counts must match theirs);
+	// a record with no text field at all is not an article.
+	if doc.Text == "" && !hasAny(m, textFields) {
 		return doc, fmt.Errorf("no text (looked for %s)", strings.Join(textFields, ", "))
 	}
 	dateStr, field, err := str(dateFields...)
@@ -217,4 +220,13 @@ func ParseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("unrecognised date %q (want YYYY-MM-DD or RFC 3339)", s)
+}
+
+func hasAny(m map[string]json.RawMessage, names []string) bool {
+	for _, n := range names {
+		if raw, ok := m[n]; ok && string(raw) != "null" {
+			return true
+		}
+	}
+	return false
 }

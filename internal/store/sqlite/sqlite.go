@@ -742,3 +742,18 @@ func likeEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return r.Replace(s)
 }
+
+// IntegrityCheck runs SQLite's integrity check and the FTS5 index check.
+func (s *DB) IntegrityCheck(ctx context.Context) error {
+	var res string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return &dateline.Error{Kind: dateline.Unavailable, Op: "store: check", Err: err}
+	}
+	if res != "ok" {
+		return dateline.Errorf(dateline.Internal, "store: check", "integrity check: %s", res)
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')"); err != nil {
+		return dateline.Errorf(dateline.Internal, "store: check", "full-text index: %v", err)
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/ingest"
+	"github.com/datelinehq/dateline/internal/pipeline"
+	"github.com/datelinehq/dateline/internal/web"
+)
+
+func init() {
+	register(&command{Name: "serve", Summary: "serve the web pages and the JSON API over the store", Usage: "[--addr 127.0.0.1:8080]", Run: runServe})
+}
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "serve", "[--addr 127.0.0.1:8080]")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT); writes need $DATELINE_TOKEN")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"serve takes no arguments; did you mean --addr " + fs.Arg(0) + "?"}
+	}
+	st, err := openStore(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serveStore(ctx, env, st, *addr)
+}
+
+// serveStore serves st until ctx ends. `dateline demo` calls it too, once it
+// has filled a store with the sample corpus.
+func serveStore(ctx context.Context, env *Env, st dateline.Store, addr string) error {
+	p, err := pipeline.New(ctx, st, pipeline.Options{Analyze: true, Logger: slog.Default()})
+	if err != nil {
+		return err
+	}
+	token := os.Getenv("DATELINE_TOKEN")
+	srv := web.New(web.Deps{
+		Store:    st,
+		Timeline: func(ctx context.Context, q web.TimelineRequest) (dateline.Timeline, error) {
+			// The CLI's selection of candidate articles, so `dateline
+			// timeline` and /timeline agree. An entity page asks by name.
+			query := q.Query
+			if query == "" {
+				query = q.Entity
+			}
+			return buildTimeline(ctx, st, timelineRequest{Query: query, Story: q.Story, From: q.From, To: q.To})
+		},
+		Ingest:   apiIngest(p),
+		Token:    token,
+		Logger:   slog.Default(),
+	})
+	return web.ListenAndServe(ctx, addr, srv, func(bound string) {
+		writes := "writes disabled (set DATELINE_TOKEN to allow POST /api/articles)"
+		if token != "" {
+			writes = "writes allowed with the bearer token in DATELINE_TOKEN"
+		}
+		fmt.Fprintf(env.Stdout, "dateline: serving %s at http://%s/ — %s; Ctrl-C stops\n", env.DB, bound, writes)
+	})
+}
+
+// apiIngest reads a JSONL body with the CLI's reader and runs it through
+// the same pipeline as `dateline ingest`, in batches.
+func apiIngest(p *pipeline.Pipeline) func(context.Context, io.Reader) (web.IngestResult, error) {
+	const batch = 256
+	return func(ctx context.Context, r io.Reader) (web.IngestResult, error) {
+		var res web.IngestResult
+		var docs []dateline.Document
+		flush := func() error {
+			if len(docs) == 0 {
+				return nil
+			}
+			pr, err := p.Ingest(ctx, docs)
+			res.Added += pr.Added
+			res.Skipped += pr.Skipped
+			res.Duplicates += pr.Duplicates
+			docs = docs[:0]
+			return err
+		}
+		// The clock only rejects articles dated in the future.
+		err := ingest.Walk(ctx, "-", ingest.Options{Now: time.Now, Stdin: r}, func(d dateline.Document, err error) error {
+			res.Read++
+			if err != nil {
+				res.Errors = append(res.Errors, err.Error())
+				return nil
+			}
+			docs = append(docs, d)
+			if len(docs) >= batch {
+				return flush()
+			}
+			return nil
+		})
+		if err == nil {
+			err = flush()
+		}
+		return res, err
+	}
+}

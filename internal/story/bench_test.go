@@ -1,0 +1,112 @@
+package story_test
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/dedup"
+	"github.com/datelinehq/dateline/internal/eval/clustereval"
+	"github.com/datelinehq/dateline/internal/shareddata"
+	"github.com/datelinehq/dateline/internal/story"
+)
+
+// cpuTime is the process's user+system CPU time: on a shared machine it
+// measures the work done where wall time measures the neighbours too.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func loadT17(b *testing.B) []dateline.Article {
+	dir := shareddata.Path(b, "data", "tls", "t17")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "articles.jsonl.gz"))
+	sort.Strings(files)
+	var arts []dateline.Article
+	for _, f := range files {
+		a, err := clustereval.LoadArticles(context.Background(), f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a...)
+	}
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Published.Before(arts[j].Published) })
+	return arts
+}
+
+// BenchmarkT17 is ingest's share of the work: dedup then online story
+// assignment for every Timeline17 article in date order, with the default
+// 30-day windows. It reports articles per second and the heap held at the
+// end (the windows' state plus the input articles).
+func BenchmarkT17(b *testing.B) {
+	arts := loadT17(b)
+	runtime.GC()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix := dedup.NewIndex(dedup.Options{})
+		c := story.NewClusterer(story.Options{})
+		for j := range arts {
+			a := arts[j]
+			a.DuplicateOf = ix.Check(&a).Original
+			c.Assign(&a)
+		}
+		c.Stories()
+		if i == b.N-1 {
+			b.StopTimer()
+			cpu := cpuTime() - cpu0
+			b.ReportMetric(float64(len(arts)*b.N)/cpu.Seconds(), "articles/cpu-s")
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			runtime.KeepAlive(ix)
+			runtime.KeepAlive(c)
+			ix, c = nil, nil
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-state")
+			b.ReportMetric(float64(len(arts)), "articles")
+			b.StartTimer()
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkT17Dedup is the dedup index alone.
+func BenchmarkT17Dedup(b *testing.B) {
+	arts := loadT17(b)
+	runtime.GC()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix := dedup.NewIndex(dedup.Options{})
+		for j := range arts {
+			ix.Check(&arts[j])
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(arts)*b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkT17Settle is the end-of-run recluster of the held window.
+func BenchmarkT17Settle(b *testing.B) {
+	arts := loadT17(b)
+	c := story.NewClusterer(story.Options{})
+	for j := range arts {
+		c.Assign(&arts[j])
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Settle()
+	}
+	b.ReportMetric(float64(c.Len()), "held")
+}

@@ -1,0 +1,166 @@
+package timeline
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/timex"
+)
+
+func mustDay(s string) time.Time {
+	t, err := time.Parse(dateline.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// article builds an analysed article: one sentence a line, time
+// expressions from the real tagger anchored on the publication date.
+func article(id, source, published string, lines ...string) dateline.Article {
+	text := strings.Join(lines, "\n")
+	a := dateline.Article{Document: dateline.Document{ID: id, Source: source, Published: mustDay(published), Text: text}}
+	start := 0
+	for _, l := range lines {
+		a.Sentences = append(a.Sentences, dateline.Span{Start: start, End: start + len(l)})
+		start += len(l) + 1
+	}
+	a.Timexes = timex.Tag(text, a.Sentences, a.Published)
+	return a
+}
+
+func corpus() []dateline.Article {
+	return []dateline.Article{
+		article("a1", "wire", "2021-03-20",
+			"The dam on the Kela river collapsed on March 2 , flooding three villages downstream .",
+			"Engineers had warned for years that the dam walls were cracking badly .",
+			"Relief convoys are still struggling to reach the flooded villages near the river ."),
+		article("a2", "daily", "2021-03-22",
+			"Since the Kela dam collapse on March 2 , more than forty thousand residents have been displaced from their homes .",
+			"Officials said reconstruction of the dam would take at least two years of work ."),
+		article("a3", "gazette", "2021-03-25",
+			"The Kela dam failed on March 2 after days of heavy rain swelled the reservoir behind it .",
+			"An inquiry into the dam collapse opened in the capital on Thursday with testimony from engineers ."),
+		article("a4", "wire", "2021-03-25",
+			"Residents returned to the flooded villages to find their houses buried under thick river mud .",
+			"The government promised new homes for families displaced by the Kela dam flood ."),
+	}
+}
+
+func TestPastReferenceLandsOnItsOwnDate(t *testing.T) {
+	tl := Build(Query{Text: "Kela dam", Dates: 2, PerDate: 1}, corpus())
+	var dates []string
+	for _, d := range tl.Dates {
+		dates = append(dates, d.Date)
+	}
+	if len(dates) == 0 || dates[0] != "2021-03-02" {
+		t.Fatalf("dates = %v, want the collapse day 2021-03-02 first", dates)
+	}
+	first := tl.Dates[0]
+	// Three articles, published weeks later, refer to March 2; none was
+	// published on it.
+	if first.Articles != 3 {
+		t.Errorf("2021-03-02 covered by %d articles, want 3", first.Articles)
+	}
+	s := first.Sentences[0]
+	if !strings.Contains(s.Text, "March 2") {
+		t.Errorf("2021-03-02 says %q, want a sentence that names the day", s.Text)
+	}
+	if len(s.Citations) == 0 || s.Citations[0].Published == "2021-03-02" {
+		t.Errorf("citations %+v: want the later article the sentence came from", s.Citations)
+	}
+	for _, d := range tl.Dates[1:] {
+		for _, s := range d.Sentences {
+			if strings.Contains(s.Text, "March 2") {
+				t.Errorf("%s repeats the March 2 event: %q", d.Date, s.Text)
+			}
+		}
+	}
+}
+
+func TestBuildIsDeterministicAndOrderFree(t *testing.T) {
+	arts := corpus()
+	a := Build(Query{Text: "dam"}, arts)
+	rev := make([]dateline.Article, len(arts))
+	for i := range arts {
+		rev[len(arts)-1-i] = arts[i]
+	}
+	b := Build(Query{Text: "dam"}, rev)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("input order changed the timeline:\n%+v\n%+v", a, b)
+	}
+	if len(a.Dates) == 0 {
+		t.Fatal("no dates chosen from the data")
+	}
+	for i := 1; i < len(a.Dates); i++ {
+		if a.Dates[i-1].Date >= a.Dates[i].Date {
+			t.Errorf("dates out of order: %s then %s", a.Dates[i-1].Date, a.Dates[i].Date)
+		}
+	}
+}
+
+func TestBuildWithoutAnalysis(t *testing.T) {
+	// No sentences, no time expressions: lines are sentences and the
+	// publication days are the only dates.
+	arts := corpus()
+	for i := range arts {
+		arts[i].Analysis = dateline.Analysis{}
+	}
+	tl := Build(Query{Text: "dam", Dates: 2, PerDate: 1}, arts)
+	if len(tl.Dates) != 2 {
+		t.Fatalf("got %d dates, want 2", len(tl.Dates))
+	}
+	for _, d := range tl.Dates {
+		if d.Date == "2021-03-02" {
+			t.Errorf("without time expressions nothing can point at 2021-03-02")
+		}
+		for _, s := range d.Sentences {
+			if len(s.Citations) == 0 || s.Citations[0].ArticleID == "" {
+				t.Errorf("%s: sentence %q cites nothing", d.Date, s.Text)
+			}
+		}
+	}
+}
+
+func TestRangeAndEmptyInput(t *testing.T) {
+	if tl := Build(Query{Text: "dam"}, nil); len(tl.Dates) != 0 {
+		t.Errorf("empty input gave %d dates", len(tl.Dates))
+	}
+	tl := Build(Query{Text: "dam", From: mustDay("2021-03-24"), To: mustDay("2021-03-31")}, corpus())
+	for _, d := range tl.Dates {
+		if d.Date < "2021-03-24" || d.Date > "2021-03-31" {
+			t.Errorf("date %s outside the asked range", d.Date)
+		}
+	}
+}
+
+func TestTrimDateline(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"MEXICO CITY | Mon Apr 27 , 2009 3:10 am BST MEXICO CITY -LRB- Reuters -RRB- - Fears of a global flu pandemic grew .", "Fears of a global flu pandemic grew ."},
+		{"GENEVA (Reuters) - The WHO raised its alert level to five on Wednesday .", "The WHO raised its alert level to five on Wednesday ."},
+		{"The minister (who resigned in May) - and his deputy - were both absent .", "The minister (who resigned in May) - and his deputy - were both absent ."},
+	}
+	for _, c := range cases {
+		if got := c.in[trimDateline(c.in):]; got != c.want {
+			t.Errorf("trimDateline(%q) leaves %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzBuild(f *testing.F) {
+	f.Add("The dam collapsed on March 2 .\nRelief is slow .", "dam", int64(0))
+	f.Add("(Reuters) - x\n\n\n", "", int64(5))
+	f.Fuzz(func(t *testing.T, text, query string, shift int64) {
+		a := dateline.Article{Document: dateline.Document{ID: "x", Published: mustDay("2021-03-20").AddDate(0, 0, int(shift%1000)), Text: text}}
+		a.Timexes = timex.Tag(text, nil, a.Published)
+		tl := Build(Query{Text: query}, []dateline.Article{a, a})
+		for _, d := range tl.Dates {
+			if _, err := time.Parse(dateline.DateLayout, d.Date); err != nil {
+				t.Errorf("bad date %q", d.Date)
+			}
+		}
+	})
+}

@@ -1,0 +1,178 @@
+package timex
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/shareddata"
+	"github.com/datelinehq/dateline/internal/timeml"
+)
+
+var dct = time.Date(2017, 6, 7, 0, 0, 0, 0, time.UTC)
+
+// checkInvariants is what every output of Tag must satisfy.
+func checkInvariants(t *testing.T, text string, got []dateline.Timex) {
+	t.Helper()
+	prevEnd := 0
+	for i, x := range got {
+		if x.Start < prevEnd || x.Start >= x.End || x.End > len(text) {
+			t.Fatalf("timex %d [%d,%d) out of order, empty or out of bounds (prev end %d, len %d)", i, x.Start, x.End, prevEnd, len(text))
+		}
+		if splitsRune(text, x.Start) || splitsRune(text, x.End) {
+			t.Fatalf("timex %d [%d,%d) splits a UTF-8 sequence", i, x.Start, x.End)
+		}
+		if x.Text != text[x.Start:x.End] {
+			t.Fatalf("timex %d Text %q is not its span %q", i, x.Text, text[x.Start:x.End])
+		}
+		if x.Type == "" || x.Value == "" {
+			t.Fatalf("timex %d %q has no type or value", i, x.Text)
+		}
+		prevEnd = x.End
+	}
+}
+
+// splitsRune reports whether offset i falls inside a valid multi-byte
+// UTF-8 sequence (stray bytes of invalid input can be cut anywhere).
+func splitsRune(text string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-utf8.UTFMax; k-- {
+		if utf8.RuneStart(text[k]) {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			return r != utf8.RuneError && k+size > i
+		}
+	}
+	return false
+}
+
+func TestTagTable(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // "text=TYPE:value"
+	}{
+		{"Trump on Monday derided it.", []string{"Monday=DATE:2017-06-05"}},
+		{"He will speak on Monday.", []string{"Monday=DATE:2017-06-12"}},
+		{"The talks -LRB- held Tuesday -RRB- failed , officials said .", []string{"Tuesday=DATE:2017-06-06"}},
+		{"`` We met last week , '' he said .", []string{"last week=DATE:2017-W22"}},
+		{"Sales rose in the third quarter.", []string{"the third quarter=DATE:2016-Q3"}},
+		{"The offer expires Sept. 30 and reopens in January 2018.", []string{"Sept. 30=DATE:2017-09-30", "January 2018=DATE:2018-01"}},
+		{"The 1,990 shares sold for $2017 in May.", []string{"May=DATE:2017-05"}},
+		{"A 52-week high.", []string{"52-week=DURATION:P52W"}},
+		{"The former chairman resigned.", nil},
+		{"Prices rose quarterly.", []string{"quarterly=SET:P3M"}},
+		{"A quarterly dividend.", nil},
+		{"He arrived on 3 March 2015 and left two days later.", []string{"3 March 2015=DATE:2015-03-03", "two days=DURATION:P2D"}},
+		{"Sessions offered his resignation after weeks of talks.", []string{"weeks=DURATION:PXW"}},
+		{"It happened nineteen ninety-four.", []string{"nineteen ninety-four=DATE:1994"}},
+	} {
+		got := Tag(c.text, nil, dct)
+		checkInvariants(t, c.text, got)
+		var gs []string
+		for _, x := range got {
+			gs = append(gs, x.Text+"="+x.Type+":"+x.Value)
+		}
+		if strings.Join(gs, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Tag(%q)\n got %v\nwant %v", c.text, gs, c.want)
+		}
+	}
+}
+
+func TestTagUsesSentences(t *testing.T) {
+	// With the sentence boundary given, the future tense of the first
+	// sentence must not decide the weekday of the second.
+	text := "He will go. Officials met Monday."
+	got := Tag(text, []dateline.Span{{Start: 0, End: 11}, {Start: 12, End: len(text)}}, dct)
+	if len(got) != 1 || got[0].Value != "2017-06-05" {
+		t.Errorf("got %v, want Monday = 2017-06-05", got)
+	}
+}
+
+func TestTagDeterministic(t *testing.T) {
+	text := sampleText(t)
+	a := Tag(text, nil, dct)
+	for i := 0; i < 3; i++ {
+		b := Tag(text, nil, dct)
+		if len(a) != len(b) {
+			t.Fatal("different number of expressions between runs")
+		}
+		for j := range a {
+			if a[j] != b[j] {
+				t.Fatalf("run %d differs at %d: %v vs %v", i, j, a[j], b[j])
+			}
+		}
+	}
+}
+
+// TestTagLinear runs a megabyte line of digits and month names; it must
+// finish (no timed assertion: speed is BenchmarkTagHostile's business).
+func TestTagLinear(t *testing.T) {
+	var b strings.Builder
+	parts := []string{"1999 ", "June ", "7 ", "- ", "the ", "early ", "2017-06-07 ", "12:30 ", "a.m. ", "Monday ", "last ", "every ", "years ", "ago "}
+	for i := 0; b.Len() < 1<<20; i++ {
+		b.WriteString(parts[(i*7+i/3)%len(parts)])
+	}
+	text := b.String()
+	got := Tag(text, nil, dct)
+	checkInvariants(t, text, got)
+	if len(got) == 0 {
+		t.Error("nothing found in a megabyte of dates")
+	}
+}
+
+// sampleText is the text of the TimeBank articles: real newswire, read from
+// the shared data folder rather than copied into the repository.
+func sampleText(tb testing.TB) string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(shareddata.Path(tb, "data", "timeml", "timebank"), "*.tml"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no TimeBank files: %v", err)
+	}
+	var b strings.Builder
+	for _, f := range files {
+		d, err := timeml.ReadFile(context.Background(), f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b.WriteString(d.Text)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+func FuzzTag(f *testing.F) {
+	f.Add("Trump on Monday derided the ban after weeks of talks.", int64(1496793600))
+	f.Add("June 7, 2017 – the 1990s, '80s, 10:35 p.m. EST, 6/14/2017", int64(0))
+	f.Add("nineteen ninety-four twenty-\xff four ’90s Ｍarch", int64(-1e12))
+	f.Fuzz(func(t *testing.T, text string, sec int64) {
+		var d time.Time
+		if sec != 0 {
+			d = time.Unix(sec%(1<<40), 0).UTC()
+		}
+		checkInvariants(t, text, Tag(text, nil, d))
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	text := sampleText(b)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Tag(text, nil, dct)
+	}
+}
+
+func BenchmarkTagHostile(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("June 7 1999 - the early 2017-06-07 12:30 a.m. Monday last every years ago ")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Tag(text, nil, dct)
+	}
+}
