@@ -51,7 +51,7 @@ type Options struct {
 	MaxDocs int
 	// MaxWords stops reading a document after this many words: copies are
 	// told by their opening, and a scraped page can run to 100,000 words.
-	// Default 2,000.
+	// Default 1,500.
 	MaxWords int
 	// ChromeMin: a line of four or more words that already appeared in this
 	// many held documents of the same Source is that site's page furniture
@@ -86,7 +86,7 @@ func (o Options) withDefaults() Options {
 		o.MaxDocs = 100_000
 	}
 	if o.MaxWords == 0 {
-		o.MaxWords = 2000
+		o.MaxWords = 1500
 	}
 	if o.ChromeMin == 0 {
 		o.ChromeMin = 5

@@ -363,8 +363,8 @@ func readJSONL(ctx context.Context, shown string, r io.Reader, opts Options, fn 
 			continue
 		}
 		doc.Origin = loc
-		if err := finish(&doc, opts); err != nil {
-			err = dateline.Errorf(dateline.Invalid, "ingest: "+loc, "%v", err)
+		if ferr := finish(&doc, opts); ferr != nil {
+			err = dateline.Errorf(dateline.Invalid, "ingest: "+loc, "%v", ferr)
 		}
 		if ferr := fn(doc, err); ferr != nil {
 			return ferr

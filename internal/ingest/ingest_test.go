@@ -143,6 +143,7 @@ func TestBadInputs(t *testing.T) {
 		{"empty", []byte("   \n"), 0, "empty input"},
 		{"impossible date", []byte("date 2017-13-45 body"), 0, "impossible date"},
 		{"future date", []byte("date 2031-01-01 body"), 0, "in the future"},
+		{"future date jsonl", []byte(`{"id":"f","date":"2999-01-01","text":"x"}`), 0, "t.jsonl:1: date 2999-01-01 is in the future"},
 		{"missing date jsonl", []byte(`{"text":"a"}` + "\n" + `{"text":"b","date":"2017-01-01"}`), 1, "t.jsonl:1: missing date"},
 		{"invalid utf8", []byte("date 2017-01-01 caf\xe9"), 0, "invalid UTF-8"},
 		{"plain text without folder date", []byte("Some body text."), 0, "missing date"},

@@ -30,6 +30,9 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
+// maxStopword is the length of the longest stopword.
+const maxStopword = 10
+
 // hashTerm is FNV-1a 32 of the lower-cased term: terms are kept as 32-bit
 // hashes so the window's vocabulary costs four bytes a term per document;
 // the few collisions among a million terms barely move a cosine.
@@ -66,7 +69,7 @@ func (tk *tokenizer) each(text string, fn func(term []byte, proper bool)) {
 			i += size
 			continue
 		}
-		upper := unicode.IsUpper(r)
+		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		tk.buf = tk.buf[:0]
 		runes := 0
 		j := i
@@ -95,7 +98,7 @@ func (tk *tokenizer) each(text string, fn func(term []byte, proper bool)) {
 		prevStart := sentenceStart
 		sentenceStart = false
 		i = j
-		if runes < 2 || stopwords[string(tk.buf)] {
+		if runes < 2 || len(tk.buf) <= maxStopword && stopwords[string(tk.buf)] {
 			continue
 		}
 		fn(stem(tk.buf), upper && !prevStart)

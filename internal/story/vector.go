@@ -56,17 +56,16 @@ func (v *vocab) termFreqs(a *dateline.Article) {
 // maxTerms caps the terms read from one article: a news story says what it
 // is about early, and a scraped page of 100,000 words would otherwise cost
 // as much as a hundred articles.
-const maxTerms = 800
+const maxTerms = 600
 
-// bag is a's term frequencies, sorted by term (the weight field holds the
-// frequency).
+// bag is a's term frequencies (the weight field holds the frequency), in
+// no particular order: weigh sorts what it keeps.
 func (v *vocab) bag(a *dateline.Article) []tw {
 	v.termFreqs(a)
 	b := make([]tw, 0, len(v.tf))
 	for t, f := range v.tf {
 		b = append(b, tw{t, float32(f)})
 	}
-	slices.SortFunc(b, byTerm)
 	return b
 }
 

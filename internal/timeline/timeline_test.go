@@ -164,3 +164,39 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+func TestUsable(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"BP tries to plug the leak Friday 14 May 2010 15.35 BST A boat loaded with oil boom barriers .", false},
+		{"MEXICO CITY | Mon Apr 27 , 2009 3:10 am EDT Fears grew .", false},
+		{"How serious a threat does the disease pose to us all ?", false},
+		{"Photograph : AP Nine new cases of swine flu were confirmed .", false},
+		{"The Coast Guard said 5,000 barrels a day were leaking at 10.30 in the morning .", true},
+		{"The first UK cases of swine flu were confirmed in Scotland .", true},
+	}
+	for _, c := range cases {
+		if got := usable(c.in); got != c.want {
+			t.Errorf("usable(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestOpensWith(t *testing.T) {
+	cases := []struct {
+		s    string
+		off  int
+		want bool
+	}{
+		{"May 19 - The first heavy oil sloshes ashore .", 0, true},
+		{"On April 28 , the Coast Guard announced the estimate .", 3, true},
+		{"The rig exploded on April 20 and sank .", 19, false},
+	}
+	for _, c := range cases {
+		if got := opensWith(c.s, c.off); got != c.want {
+			t.Errorf("opensWith(%q, %d) = %v, want %v", c.s, c.off, got, c.want)
+		}
+	}
+}

@@ -166,7 +166,6 @@ type searchPage struct {
 type hitView struct {
 	SearchHit
 	Pieces []piece
-	Label  string
 }
 
 // snippetPieces marks the matched words of a snippet.
@@ -231,11 +230,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		sp.SearchPage = res
 		sp.Pages = (res.Total + defaultLimit - 1) / defaultLimit
 		for _, h := range res.Hits {
-			label := h.Title
-			if label == "" {
-				label = h.ID
-			}
-			sp.Hits = append(sp.Hits, hitView{SearchHit: h, Pieces: snippetPieces(h.Snippet, h.Highlights), Label: label})
+			sp.Hits = append(sp.Hits, hitView{SearchHit: h, Pieces: snippetPieces(h.Snippet, h.Highlights)})
 		}
 		q := r.URL.Query()
 		if page > 1 {
@@ -389,5 +384,3 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, r, http.StatusOK, "entity", view{Title: v.Entity.Name, Page: ep})
 }
-
-var _ = template.HTML("")

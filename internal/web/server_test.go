@@ -269,7 +269,7 @@ func TestPagesRender(t *testing.T) {
 		{"/articles/water/2017-06-05/001", 200, []string{`class="tx" title="2017-06-04 (DATE)"`, `href="/entities/Maria%20Lopez"`, "the name of the folder"}},
 		{"/articles/wire-0002-copy", 200, []string{"A syndicated copy of"}},
 		{"/articles/nope", 404, []string{"404"}},
-		{"/entities/Harlow%20Falls%20Water%20Authority", 200, []string{"Water Authority", "In its own words", "it was testing the supply"}},
+		{"/entities/Harlow%20Falls%20Water%20Authority", 200, []string{"Water Authority", "Statements", "it was testing the supply"}},
 		{"/entities/Nobody", 404, []string{"404"}},
 		{"/nowhere", 404, []string{"no page"}},
 		{"/static/style.css", 200, []string{"--accent"}},

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"sort"
 	"strings"
@@ -329,8 +328,9 @@ type dayCount struct {
 	Count int    `json:"count"`
 }
 
-// maxCoverageDays bounds a sparkline; a longer span is bucketed by week
-// then month by the caller's choice of keys.
+// maxCoverageDays bounds the gap-free series; over a longer span (a stray
+// article dated decades off) only the days with articles are kept, so one
+// bad date cannot make a series of millions of points.
 const maxCoverageDays = 4000
 
 // fillDays turns per-day counts into a gap-free series from the first day
@@ -411,12 +411,4 @@ func timelineCoverage(tl dateline.Timeline) []dayCount {
 	return fillDays(days)
 }
 
-// notFoundAsInvalid turns a missing story in a filter into a bad request:
-// the URL named something that does not exist.
-func isNotFound(err error) bool {
-	return err != nil && dateline.ErrorKind(err) == dateline.NotFound
-}
-
 var errNoIngest = errStatus(http.StatusServiceUnavailable, "this server has no ingest pipeline")
-
-var _ = errors.New
