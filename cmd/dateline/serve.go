@@ -15,14 +15,24 @@ import (
 )
 
 func init() {
+	demoServe = func(ctx context.Context, env *Env, st dateline.Store, addr string) error {
+		return serveStore(ctx, env, st, addr, 0)
+	}
 	register(&command{Name: "serve", Summary: "serve the web pages and the JSON API over the store", Usage: "[--addr 127.0.0.1:8080]", Run: runServe})
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "serve", "[--addr 127.0.0.1:8080]")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT); writes need $DATELINE_TOKEN")
+	cache := fs.Int("cache", 256, "timelines and search pages kept in memory; 0 turns the cache off (for benchmarks)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cache < 0 {
+		return usageError{"--cache must be 0 or more"}
+	}
+	if *cache == 0 {
+		*cache = -1 // web.Deps: negative means off
 	}
 	if fs.NArg() > 0 {
 		return usageError{"serve takes no arguments; did you mean --addr " + fs.Arg(0) + "?"}
@@ -32,19 +42,20 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serveStore(ctx, env, st, *addr)
+	return serveStore(ctx, env, st, *addr, *cache)
 }
 
-// serveStore serves st until ctx ends. `dateline demo` calls it too, once it
-// has filled a store with the sample corpus.
-func serveStore(ctx context.Context, env *Env, st dateline.Store, addr string) error {
+// serveStore serves st until ctx ends; `dateline demo` serves its sample
+// store through it (demoServe).
+// cache is web.Deps.CacheSize: 0 for the default, negative for none.
+func serveStore(ctx context.Context, env *Env, st dateline.Store, addr string, cache int) error {
 	p, err := pipeline.New(ctx, st, pipeline.Options{Analyze: true, Logger: slog.Default()})
 	if err != nil {
 		return err
 	}
 	token := os.Getenv("DATELINE_TOKEN")
 	srv := web.New(web.Deps{
-		Store:    st,
+		Store: st,
 		Timeline: func(ctx context.Context, q web.TimelineRequest) (dateline.Timeline, error) {
 			// The CLI's selection of candidate articles, so `dateline
 			// timeline` and /timeline agree. An entity page asks by name.
@@ -54,9 +65,10 @@ func serveStore(ctx context.Context, env *Env, st dateline.Store, addr string) e
 			}
 			return buildTimeline(ctx, st, timelineRequest{Query: query, Story: q.Story, From: q.From, To: q.To})
 		},
-		Ingest:   apiIngest(p),
-		Token:    token,
-		Logger:   slog.Default(),
+		Ingest:    apiIngest(p),
+		Token:     token,
+		Logger:    slog.Default(),
+		CacheSize: cache,
 	})
 	return web.ListenAndServe(ctx, addr, srv, func(bound string) {
 		writes := "writes disabled (set DATELINE_TOKEN to allow POST /api/articles)"

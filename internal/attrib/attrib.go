@@ -254,6 +254,11 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 			}
 			a.conS, a.conE = f.contentAfter(a.contentFromTok, end)
 		}
+		if a.conE <= a.conS && !a.post && a.srcJ > a.srcI && f.sentenceOpensWith(a.srcI) && f.clauseEndsAfter(a.c.j, false) {
+			// "“…. Or Ferguson?” ¶ Trump said.": the quotation closed the
+			// sentence before.
+			a.conS, a.conE = f.quoteBefore()
+		}
 		if a.conE <= a.conS {
 			continue
 		}
@@ -500,15 +505,19 @@ var adverbialStart = set("in", "on", "at", "to", "during", "about", "of", "after
 	"publicly", "separately", "via", "through", "told", "adding", "according")
 
 // enoughBefore reports whether the tokens before boundary b can be a
-// content: more than a discourse word ("However, Trump said…").
+// content: more than a discourse word ("However, Trump said…"). A
+// quotation that closes there is content however short ("“They sue,” he
+// said"), and so is one that opened in an earlier sentence.
 func (f *frame) enoughBefore(b int) bool {
+	t := f.toks
+	quoted := b < len(t) && isClosingQuote(t[b].w) || b > 0 && t[b].w == "," && isClosingQuote(t[b-1].w)
 	n := 0
 	for k := 0; k < b; k++ {
-		if !isPunct(f.toks[k].w) {
+		if !isPunct(t[k].w) {
 			n++
 		}
 	}
-	return n >= 3
+	return n >= 3 || quoted && n >= 1
 }
 
 // contentStart skips what sits between a cue and its content: a recipient
@@ -572,6 +581,55 @@ func (f *frame) contentBefore(a *analysis) (int, int) {
 		start = q
 	}
 	return start, e
+}
+
+// sentenceOpensWith reports whether only punctuation precedes token k.
+func (f *frame) sentenceOpensWith(k int) bool {
+	for i := 0; i < k; i++ {
+		if !isPunct(f.toks[i].w) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteBefore returns the quotation that ends the previous sentence, from
+// its opening mark (searched up to six sentences back) to its closing
+// one; 0, 0 when that sentence does not end in a quotation.
+func (f *frame) quoteBefore() (int, int) {
+	if f.si == 0 {
+		return 0, 0
+	}
+	prev := f.sents[f.si-1]
+	if strings.TrimSpace(f.text[prev.End:f.sents[f.si].Start]) != "" {
+		return 0, 0
+	}
+	body := strings.TrimRight(f.text[prev.Start:prev.End], " \t\r\n")
+	end := prev.Start + len(body)
+	var open string
+	var qlen int
+	switch {
+	case strings.HasSuffix(body, "”"):
+		open, qlen = "“", len("”")
+	case strings.HasSuffix(body, "''"):
+		open, qlen = "``", 2
+	case strings.HasSuffix(body, "\""):
+		open, qlen = "\"", 1
+	default:
+		return 0, 0
+	}
+	from := f.sents[max(0, f.si-6)].Start
+	seg := f.text[from : end-qlen]
+	i := strings.LastIndex(seg, open)
+	if i < 0 && open == "``" {
+		// Some PTB-style copy opens with '' too.
+		open = "''"
+		i = strings.LastIndex(seg, open)
+	}
+	if i < 0 {
+		return 0, 0
+	}
+	return from + i, end
 }
 
 // openedEarlier returns where a quotation that closes in text[start:end]

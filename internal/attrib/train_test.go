@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"flag"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -17,8 +18,10 @@ import (
 var (
 	trainModel = flag.Bool("train", false, "retrain cuemodel.bin from PolNeAR train")
 	holdout    = flag.Bool("holdout", false, "with -train: hold every fifth train text out and print head P/R by threshold instead of writing the model")
+	fold       = flag.Int("fold", 4, "with -holdout: which fifth of train to hold out (text index mod 5)")
 	epochs     = flag.Int("epochs", 5, "with -train: perceptron epochs")
 	algo       = flag.String("algo", "perceptron", "with -train: perceptron or lr (logistic regression)")
+	label      = flag.String("label", "any", "with -train: a token is positive when it is inside a gold cue (any) or ends one (head)")
 	minFeat    = flag.Int("minfeat", 10, "with -train: drop features seen fewer times")
 )
 
@@ -40,6 +43,15 @@ func TestTrainCueModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	lx := lexicon()
+	if *holdout {
+		// The lexicon's rates are features: count them without the
+		// held-out texts too, or they leak the answers.
+		tsv := countLexicon(t, dir, func(gi int) bool { return gi%5 != *fold })
+		if err := os.WriteFile(holdoutPath(*fold, "tsv"), []byte(tsv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		lx = parseLexicon(tsv)
+	}
 	var exs, held []example
 	for gi, g := range golds {
 		tb, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
@@ -76,13 +88,16 @@ func TestTrainCueModel(t *testing.T) {
 				// the head is the last word of the cue; a colon the cue
 				// ends with ("said:") does not count
 				in := func(k int) bool { return k < len(toks) && inCue[toks[k].s] }
-				y := in(i) && !isPunct(toks[i].w) && (!in(i+1) || isPunct(toks[i+1].w) && !in(i+2))
+				y := in(i) && !isPunct(toks[i].w)
+				if *label == "head" {
+					y = y && (!in(i+1) || isPunct(toks[i+1].w) && !in(i+2))
+				}
 				// train on the tokens Find scores: words seen as cue heads
 				if isPunct(toks[i].w) || !lx.seen(toks[i].w) {
 					continue
 				}
 				e := example{feats: features(nil, lx, toks, i, qs[i]), y: y}
-				if *holdout && gi%5 == 4 {
+				if *holdout && gi%5 == *fold {
 					held = append(held, e)
 				} else {
 					exs = append(exs, e)
@@ -114,7 +129,7 @@ func TestTrainCueModel(t *testing.T) {
 		avg = trainPerceptron(exs, *epochs)
 	}
 	if *holdout {
-		if err := os.WriteFile(filepath.Join(os.TempDir(), "attrib-holdout.bin"), encodeModel(avg), 0o644); err != nil {
+		if err := os.WriteFile(holdoutPath(*fold, "bin"), encodeModel(avg), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		m := &model{w: avg}
@@ -140,6 +155,12 @@ func TestTrainCueModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d examples, %d weights", len(exs), len(avg))
+}
+
+// holdoutPath is where a held-out run keeps its model or lexicon for
+// TestPolNeAR to load.
+func holdoutPath(fold int, ext string) string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("attrib-holdout-%d.%s", fold, ext))
 }
 
 // order is a fixed shuffle of n examples for one epoch.

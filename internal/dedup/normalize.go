@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,7 +19,7 @@ const (
 // plain-text copy and a PTB-tokenised copy of one article agree:
 //
 //   - letters are lower-cased and only letters and digits make words, so
-//     punctuation, quotes (" “ `` '') and spacing vanish;
+//     punctuation, quotes (" “ “ ”) and spacing vanish;
 //   - apostrophes inside a word are dropped ("don't" → "dont") and the PTB
 //     clitics split off by a space ("do n't", "Obama 's") are glued back onto
 //     the word before them;
@@ -262,8 +263,27 @@ func Boilerplate(line string) bool {
 			return true
 		}
 	}
+	// Lower-case once into a stack buffer, then let strings.Contains do
+	// its fast search; a 30-word line rarely passes 300 bytes.
+	var buf [320]byte
+	if len(s) > len(buf) {
+		for _, p := range boilerContains {
+			if containsFold(s, p) {
+				return true
+			}
+		}
+		return false
+	}
+	low := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
 	for _, p := range boilerContains {
-		if containsFold(s, p) {
+		if bytes.Contains(low, []byte(p)) {
 			return true
 		}
 	}

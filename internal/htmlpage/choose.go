@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/datelinehq/dateline"
+	"github.com/go-shiori/dom"
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
 )
@@ -84,7 +85,14 @@ func findDate(doc *html.Node, opts Options) dateResult {
 	if !opts.Fetched.IsZero() {
 		hopts.MaxDate = opts.Fetched
 	}
-	if r, err := htmldate.FromDocument(doc, hopts); err == nil && !r.IsZero() && plausibleText(r) {
+	// htmldate would read the meta tags and JSON-LD again, which we have
+	// weighed already; on hostile pages with many date-like meta values
+	// its date parser also costs seconds. Give it the page without them.
+	pruned := dom.Clone(doc, true)
+	removeMatching(pruned, func(n *html.Node) bool {
+		return n.Data == "meta" || (n.Data == "script" && strings.Contains(strings.ToLower(attr(n, "type")), "json"))
+	})
+	if r, err := htmldate.FromDocument(pruned, hopts); err == nil && !r.IsZero() && plausibleText(r) {
 		t := r.DateTime
 		if modified != nil && sameDay(modified.t, t) {
 			// htmldate fell back on the modification date we already saw.

@@ -228,18 +228,24 @@ func tidyText(s string) string {
 }
 
 func removeElements(n *html.Node, names ...string) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			for _, name := range names {
-				if c.Data == name {
-					n.RemoveChild(c)
-					break
-				}
+	removeMatching(n, func(c *html.Node) bool {
+		for _, name := range names {
+			if c.Data == name {
+				return true
 			}
 		}
-		if c.Parent == n {
-			removeElements(c, names...)
+		return false
+	})
+}
+
+// removeMatching deletes every element below n for which match is true.
+func removeMatching(n *html.Node, match func(*html.Node) bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && match(c) {
+			n.RemoveChild(c)
+		} else {
+			removeMatching(c, match)
 		}
 		c = next
 	}

@@ -97,10 +97,11 @@ func BenchmarkT17Dedup(b *testing.B) {
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// BenchmarkT17Settle is the end-of-run recluster of the held window.
+// BenchmarkT17Settle is the end-of-run recluster of the held articles,
+// here all of T17 (no window), the worst case of a large backfill.
 func BenchmarkT17Settle(b *testing.B) {
 	arts := loadT17(b)
-	c := story.NewClusterer(story.Options{})
+	c := story.NewClusterer(story.Options{Window: -1})
 	for j := range arts {
 		c.Assign(&arts[j])
 	}

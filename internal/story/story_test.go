@@ -220,3 +220,39 @@ func FuzzTokenizer(f *testing.F) {
 		c.Stories()
 	})
 }
+
+// TestRestoreKeepsStoredIDs warms a clusterer from "stored" articles as a
+// restarted pipeline does: their story IDs survive a Settle, and a new
+// article on the same story joins the stored ID.
+func TestRestoreKeepsStoredIDs(t *testing.T) {
+	arts := corpusArticles()
+	c := NewClusterer(Options{})
+	for i := range arts {
+		a := arts[i]
+		switch {
+		case strings.HasPrefix(a.ID, "f"):
+			a.Story = "stored-flood"
+		case strings.HasPrefix(a.ID, "g"):
+			a.Story = "stored-loire"
+		default:
+			a.Story = "stored-chips"
+		}
+		c.Restore(&a)
+	}
+	if c.Pending() != 0 {
+		t.Errorf("Pending = %d after Restore only", c.Pending())
+	}
+	next := arts[1]
+	next.ID = "f4"
+	next.Text = "The Tarn fell back below its banks at Millau on Thursday and mayor Claire Fabre reopened the old town schools near the bridge."
+	next.Published = next.Published.AddDate(0, 0, 2)
+	id, _ := c.Assign(&next)
+	if id != "stored-flood" {
+		t.Errorf("new flood article joined %q, want stored-flood", id)
+	}
+	for _, a := range c.Settle() {
+		if !strings.HasPrefix(a.Story, "stored-") {
+			t.Errorf("Settle renamed %s to %s", a.ArticleID, a.Story)
+		}
+	}
+}

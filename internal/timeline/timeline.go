@@ -41,21 +41,12 @@ type Params struct {
 	// Lag is how many days after a date an article may be published and
 	// still have its mention of the date count as coverage; 0: no limit.
 	Lag int
-	// PubSpread is the share of a publication's weight that goes to the
-	// day before it: the morning paper reports yesterday.
-	PubSpread float64
-	// Adjacent discounts a date next to one already chosen, so one event
-	// reported over two days does not take two places.
-	Adjacent float64
 	// SameDayRef weighs a mention of the publication day itself ("today",
 	// "on Tuesday" in Tuesday's paper) against a mention of an earlier day.
 	SameDayRef float64
 	// RetroBoost lifts mentions of days long past: a day still recalled
 	// weeks later mattered. The weight is 1 + RetroBoost·ln(1+days back).
 	RetroBoost float64
-	// DayDamping in [0,1) flattens how much one publication day's
-	// mentions of a date add: w^(1−DayDamping) per day.
-	DayDamping float64
 	// IrrelevantWeight weighs mentions and publications of articles that
 	// do not match the query.
 	IrrelevantWeight float64
@@ -76,8 +67,6 @@ type Params struct {
 	// RelativeRef weighs a mention by a relative expression ("Tuesday",
 	// "yesterday") against one written as a calendar date.
 	RelativeRef float64
-	// PerSentence counts every mentioning sentence instead of once per article.
-	PerSentence bool
 	// Redundancy is the cosine above which a sentence repeats one already
 	// chosen (on any date) and is skipped.
 	Redundancy float64
@@ -125,7 +114,7 @@ type sent struct {
 	ntok     int
 	refs     []int64 // days it refers to (day-precision time expressions)
 	explicit []int64 // the subset written out as a calendar date ("20 April")
-	leadDate bool    // the sentence opens with its calendar date, as a timeline entry does
+	leadDate []int64 // days it opens with, as a timeline entry does ("May 19 - …")
 }
 
 type day = int64
@@ -266,7 +255,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			}
 			sp.Start += trimDateline(a.Text[sp.Start:sp.End])
 			var refs, explicit []day
-			leadDate := false
+			var leadDate []day
 			for ti < len(txs) && txs[ti].Start < sp.Start {
 				ti++
 			}
@@ -282,7 +271,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				if strings.ContainsAny(tx.Text, "0123456789") {
 					explicit = appendUnique(explicit, d)
 					if opensWith(a.Text[sp.Start:sp.End], tx.Start-sp.Start) {
-						leadDate = true
+						leadDate = appendUnique(leadDate, d)
 					}
 				}
 			}
@@ -367,29 +356,11 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				m = map[int]float64{}
 				refArts[d] = m
 			}
-			if p.PerSentence {
-				m[s.art] += wd
-			} else {
-				m[s.art] = math.Max(m[s.art], wd)
-			}
+			m[s.art] = math.Max(m[s.art], wd)
 		}
 	}
 	score := map[day]float64{}
 	for d, m := range refArts {
-		if p.DayDamping > 0 {
-			// Group the mentioning articles by the day they appeared; a
-			// day's articles add with diminishing returns, so a date
-			// recalled on many different days outranks one a single busy
-			// news day repeats.
-			perDay := map[day]float64{}
-			for ai, w := range m {
-				perDay[dayOf(arts[ai].Published)] += w
-			}
-			for _, w := range perDay {
-				score[d] += math.Pow(w, 1-p.DayDamping)
-			}
-			continue
-		}
 		for _, w := range m {
 			score[d] += w
 		}
@@ -400,8 +371,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if queryOn && !artRel[ai] {
 				w *= p.IrrelevantWeight
 			}
-			score[d] += w * (1 - p.PubSpread)
-			score[d-1] += w * p.PubSpread
+			score[d] += w
 		}
 	}
 	days := make([]day, 0, len(score))
@@ -416,9 +386,6 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		}
 		return days[i] < days[j]
 	})
-	if p.Adjacent > 0 {
-		days = spreadOut(days, score, p.Adjacent)
-	}
 
 	// Candidate sentences per day: those that mention it (published within
 	// the lag), and the lead sentences that mention no day of the articles
@@ -500,7 +467,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				v *= p.MentionBoost
 				if containsDay(s.explicit, d) {
 					v *= p.ExplicitBoost
-					if s.leadDate {
+					if containsDay(s.leadDate, d) {
 						v *= p.LeadDateBoost
 					}
 				}
@@ -646,33 +613,6 @@ func citations(s *sent, cands []int, sents []sent, arts []*dateline.Article) []d
 		out = append(out, cite(arts[o.art]))
 	}
 	return out
-}
-
-// spreadOut re-ranks days greedily: each time a day is taken, its two
-// neighbours' remaining scores are discounted by the factor adj. Only the
-// head of the ranking matters, so the greedy pass stops after 200 days and
-// appends the rest in their original order.
-func spreadOut(days []day, score map[day]float64, adj float64) []day {
-	eff := make(map[day]float64, len(days))
-	for _, d := range days {
-		eff[d] = score[d]
-	}
-	rest := append([]day(nil), days...)
-	out := make([]day, 0, len(days))
-	for len(rest) > 0 && len(out) < 200 {
-		bi := 0
-		for i, d := range rest {
-			if eff[d] > eff[rest[bi]] || (eff[d] == eff[rest[bi]] && d < rest[bi]) {
-				bi = i
-			}
-		}
-		d := rest[bi]
-		out = append(out, d)
-		rest = append(rest[:bi], rest[bi+1:]...)
-		eff[d-1] *= 1 - adj
-		eff[d+1] *= 1 - adj
-	}
-	return append(out, rest...)
 }
 
 // chooseDates picks N when the caller did not: the fewest top dates that

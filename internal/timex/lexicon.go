@@ -90,6 +90,7 @@ var contextWords = []string{
 	"million", "trillion", "by", "ended", "ending", "flight", "from", "in", "no", "number", "of",
 	"old", "on", "percent", "route", "since", "through", "to", "until", "wo", "won", "n", "t",
 	"dollars", "cents", "times", "shares", "barrels", "tons", "people", "for", "the",
+	"these", "those", "such", "consecutive", "straight", "wee", "small",
 }
 
 func add(c class, val int, words ...string) {

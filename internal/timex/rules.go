@@ -58,8 +58,11 @@ var rules = []rule{
 	{pat: `$PRE RelDay TOD?`, norm: relDay},
 	{pat: `$PRE Wday TOD?`, norm: weekday},
 	{pat: `$PRE this|last|next|past|coming Wday TOD?`, norm: weekdayDir},
+	{pat: `$PRE the previous|preceding|prior|following Wday TOD?`, norm: weekdayAnaphoric},
+	{pat: `the week of Month .? Day (,? Year)?`, norm: weekOf},
 	{pat: `$PRE this|last TOD`, norm: thisTOD},
 	{pat: `mid|early|late -? TOD`, norm: thisTOD},
+	{pat: `mid|early|late? -? TOD ,? Wday|RelDay`, norm: todOfDay},
 	{pat: `the next|following TOD`, norm: nextTOD},
 
 	// Periods relative to the publication date or the last date mentioned.
@@ -222,7 +225,7 @@ func monthDay(s *state, m *match) (result, bool) {
 	if !s.hasDCT {
 		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d-%02d", mo, d)}, true
 	}
-	y := s.resolveMonth(mo, s.strongTense(m.start, m.end)).Year()
+	y := s.resolveMonth(mo, m.start, m.end).Year()
 	if !validDate(y, mo, d) {
 		return result{}, false
 	}
@@ -233,11 +236,14 @@ func yearMonth(s *state, m *match) (result, bool) {
 	return at(date(int(m.v[cYear]), int(m.v[cMonth]), 1), uMonth, ""), true
 }
 
-// resolveMonth finds the year of a bare month from the tense: the last such
-// month up to the DCT's in a past clause, the next one from it in a future one.
-// Without a cue it takes the one inside the window news mostly talks
-// about: up to eight months back and four ahead.
-func (s *state) resolveMonth(mo, dir int) time.Time {
+// resolveMonth finds the year of a bare month in tokens [i, j). Without a
+// cue it takes the one inside the window news mostly talks about: up to
+// eight months back and four ahead. An auxiliary ("will", "had") moves it
+// across the DCT whenever the window put it on the other side; a weaker cue
+// (a past verb, "expected to") only when it lies far enough from the DCT
+// that the window's guess is no better than the tense's: "payable Dec. 7"
+// in a story that "said" so is still this December.
+func (s *state) resolveMonth(mo, i, j int) time.Time {
 	y := s.dct.Year()
 	cur := int(s.dct.Month())
 	switch {
@@ -246,17 +252,23 @@ func (s *state) resolveMonth(mo, dir int) time.Time {
 	case cur-mo > 8:
 		y++
 	}
-	// A clear tense moves it across the DCT when the window put it on the
-	// other side.
 	off := (y-s.dct.Year())*12 + mo - cur
+	dir, reach := s.strongTense(i, j), 0
+	if dir == 0 {
+		dir, reach = s.tenseOrNone(i, j), weakMonthReach
+	}
 	switch {
-	case dir > 0 && off < 0:
+	case dir > 0 && off < -reach:
 		y++
-	case dir < 0 && off > 0:
+	case dir < 0 && off > reach:
 		y--
 	}
 	return date(y, mo, 1)
 }
+
+// weakMonthReach is how many months from the DCT's a bare month must lie
+// before a weak tense cue may move it to the other side of the DCT.
+const weakMonthReach = 2
 
 func bareMonth(s *state, m *match) (result, bool) {
 	mo := int(m.v[cMonth])
@@ -270,7 +282,7 @@ func bareMonth(s *state, m *match) (result, bool) {
 	if !s.hasDCT {
 		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d", mo)}, true
 	}
-	return at(s.resolveMonth(mo, s.strongTense(m.start, m.end)), uMonth, s.dctAnchor()), true
+	return at(s.resolveMonth(mo, m.start, m.end), uMonth, s.dctAnchor()), true
 }
 
 func monthOfRelYear(s *state, m *match) (result, bool) {
@@ -457,14 +469,14 @@ func ordQuarter(s *state, m *match) (result, bool) {
 	if s.word(m, "half") != "" {
 		u, n = uHalf, 2
 	}
+	switch {
+	case s.word(m, "former") != "":
+		o = 1
+	case !m.got(cOrd) && (s.word(m, "latter") != "" || s.word(m, "last") != "" && m.got(cYear)):
+		o = n // "the last half of 1989" is its second half
+	}
 	if o < 1 || o > n {
 		return result{}, false
-	}
-	if o == 0 {
-		o = n // "the last half"
-	}
-	if s.word(m, "former") != "" {
-		o = 1
 	}
 	y := int(m.v[cYear])
 	anchor := ""
@@ -472,7 +484,11 @@ func ordQuarter(s *state, m *match) (result, bool) {
 		switch {
 		case s.hasDCT:
 			y, anchor = s.dct.Year(), s.dctAnchor()
-			switch s.word(m, "this", "last", "next") {
+			rel := ""
+			if s.word(m, "year") != "" { // "last year's third quarter"
+				rel = s.word(m, "this", "last", "next")
+			}
+			switch rel {
 			case "last":
 				y--
 			case "next":
@@ -537,10 +553,31 @@ func theQuarter(s *state, m *match) (result, bool) {
 // yearAgoQuarter is "the year-ago quarter": the quarter under discussion,
 // a year before.
 func yearAgoQuarter(s *state, m *match) (result, bool) {
-	if s.hasLastQ {
+	if s.comparedWith().quarter {
 		return at(shift(s.lastQ.t, uYear, -1), uQuarter, format(s.lastQ.t, uQuarter)), true
 	}
 	return s.fromDCT(uYear, -1), true
+}
+
+// comparison is what a year-ago expression ("a year earlier", "year-ago")
+// compares with, judged from the expression just before it: in earnings
+// news "the third quarter ... a year ago" is that quarter a year before,
+// but "the nine months ... a year earlier" is the year before.
+type comparison struct{ quarter, day bool }
+
+func (s *state) comparedWith() comparison {
+	if !s.hasPrevOut {
+		return comparison{quarter: s.hasLastQ}
+	}
+	switch {
+	case s.prevOut.dur || s.prevOut.gran == uYear || s.prevOut.gran == uHalf:
+		return comparison{}
+	case s.prevOut.gran == uDay && !s.prevOut.afterDur:
+		return comparison{day: true, quarter: s.hasLastQ}
+	case s.prevOut.gran == uDay:
+		return comparison{} // "the year ended March 31 ... a year earlier"
+	}
+	return comparison{quarter: s.hasLastQ}
 }
 
 // --- days ------------------------------------------------------------------
@@ -552,6 +589,20 @@ func withTOD(r result, m *match) result {
 		r.val += "T" + todCodes[int(m.v[cTOD])]
 	}
 	return r
+}
+
+// todOfDay is "mid-afternoon yesterday", "late morning Tuesday": a part
+// of the named day.
+func todOfDay(s *state, m *match) (result, bool) {
+	var r result
+	switch {
+	case m.got(cWday):
+		r, _ = weekday(s, m)
+	default:
+		r, _ = relDay(s, m)
+	}
+	r.typ = typeTime
+	return r, true
 }
 
 func relDay(s *state, m *match) (result, bool) {
@@ -614,6 +665,42 @@ func weekdayDir(s *state, m *match) (result, bool) {
 		t = s.resolveWeekday(wd, s.tense(m.start, m.end), false)
 	}
 	return withTOD(at(t, uDay, s.dctAnchor()), m), true
+}
+
+// weekdayAnaphoric is "the previous Friday", "the following Monday": the
+// nearest such day before or after the last date mentioned, which in a
+// story that has just named a day is that day's neighbour, not the DCT's.
+func weekdayAnaphoric(s *state, m *match) (result, bool) {
+	wd := int(m.v[cWday])
+	t, anchor, ok := s.anchorFor(uDay)
+	if !ok {
+		return withTOD(result{typ: typeDate, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
+	}
+	off := (wd - isoWeekday(t) + 7) % 7
+	if off == 0 {
+		off = 7
+	}
+	if s.word(m, "following") == "" {
+		off -= 7
+	}
+	return withTOD(at(t.AddDate(0, 0, off), uDay, anchor), m), true
+}
+
+// weekOf is "the week of March 6": the ISO week that holds the day.
+func weekOf(s *state, m *match) (result, bool) {
+	mo, d := int(m.v[cMonth]), int(m.v[cDay])
+	y := int(m.v[cYear])
+	anchor := ""
+	if !m.got(cYear) {
+		if !s.hasDCT {
+			return result{typ: typeDate, val: unknown(uWeek)}, true
+		}
+		y, anchor = s.resolveMonth(mo, m.start, m.end).Year(), s.dctAnchor()
+	}
+	if !validDate(y, mo, d) {
+		return result{}, false
+	}
+	return at(date(y, mo, d), uWeek, anchor), true
 }
 
 func thisTOD(s *state, m *match) (result, bool) {
@@ -710,8 +797,10 @@ func anaphoric(s *state, m *match) (result, bool) {
 }
 
 // count is the number a duration or offset names; -1 for "a few", "several".
-func count(m *match) int {
+func count(s *state, m *match) int {
 	switch {
+	case s.word(m, "couple") != "":
+		return 2 // TimeML reads "a couple of years" as two
 	case m.got(cFew), m.got(cUnits) && !m.got(cNum) && !m.got(cA):
 		return -1
 	case m.got(cNum):
@@ -728,7 +817,7 @@ func unitOf(m *match) int {
 }
 
 func ago(s *state, m *match) (result, bool) {
-	u, n := unitOf(m), count(m)
+	u, n := unitOf(m), count(s, m)
 	dirWord := s.word(m, "ago", "earlier", "before", "later", "after", "hence")
 	if (dirWord == "before" || dirWord == "after") && m.end < len(s.toks) {
 		if nx := s.toks[m.end]; !nx.num && len(nx.low) > 1 {
@@ -781,8 +870,14 @@ func ago(s *state, m *match) (result, bool) {
 	}
 	// "a year ago" after "the third quarter" means that quarter a year
 	// before: the offset keeps the precision of the period it compares with.
-	if u == uYear && sign < 0 && s.hasLastQ {
-		base, gran, anchor = s.lastQ.t, uQuarter, format(s.lastQ.t, uQuarter)
+	if u == uYear && sign < 0 {
+		switch k := s.comparedWith(); {
+		case k.quarter:
+			base, gran, anchor = s.lastQ.t, uQuarter, format(s.lastQ.t, uQuarter)
+		case k.day && dirWord == "earlier":
+			// "the quarter ended Sept. 30 ... a year earlier": that day
+			base, gran, anchor = s.prevOut.t, uDay, format(s.prevOut.t, uDay)
+		}
 	}
 	if u == uDecade || u == uCentury {
 		return at(shift(trunc(base, uYear), u, sign*n), uYear, anchor), true
@@ -811,7 +906,7 @@ func moneyOrRate(t *token) bool {
 }
 
 func duration(s *state, m *match) (result, bool) {
-	u, n := unitOf(m), count(m)
+	u, n := unitOf(m), count(s, m)
 	if m.got(cUnits) && !m.got(cNum) && !m.got(cA) && !m.got(cFew) {
 		n = -1 // "the coming weeks"
 	}
@@ -870,7 +965,18 @@ func vaguePlural(s *state, m *match) (result, bool) {
 	if u == uSecond || u == uMinute {
 		return result{}, false
 	}
+	// A bare plural after these words is a quantity or a phrase, not a
+	// span of time annotators mark: "a matter of days", "hundreds of
+	// years", "the early hours", "these days".
+	if p := s.prev(m); p != nil && m.end-m.start == 1 && notBeforeBarePlural[p.low] {
+		return result{}, false
+	}
 	return result{typ: typeDuration, val: durationValue(-1, u)}, true
+}
+
+var notBeforeBarePlural = map[string]bool{
+	"of": true, "early": true, "these": true, "those": true, "such": true, "half": true,
+	"consecutive": true, "straight": true, "wee": true, "small": true,
 }
 
 func set(s *state, m *match) (result, bool) {

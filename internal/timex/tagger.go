@@ -10,6 +10,7 @@ package timex
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/datelinehq/dateline"
@@ -35,7 +36,20 @@ type state struct {
 	// "the year-ago quarter" in earnings reports refer to.
 	lastQ    ref
 	hasLastQ bool
-	pos      int // the token the current match starts at
+	// prevOut is the expression tagged just before the current one.
+	prevOut    prevExpr
+	hasPrevOut bool
+	pos        int // the token the current match starts at
+}
+
+// prevExpr is the little the year-ago rules need of the previous expression.
+type prevExpr struct {
+	t    time.Time
+	gran int // 0 when it named no calendar period
+	dur  bool
+	// afterDur: the expression before it was a duration, as "the year" is
+	// in "the year ended March 31".
+	afterDur bool
 }
 
 // result is what a normaliser returns.
@@ -103,7 +117,7 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 	if len(toks) == 0 {
 		return nil
 	}
-	assignSentences(toks, sentences)
+	assignSentences(text, toks, sentences)
 	markCues(toks)
 	s := &state{text: text, toks: toks}
 	if !dct.IsZero() {
@@ -148,6 +162,10 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			Start: start, End: end, Text: text[start:end],
 			Type: bestRes.typ, Value: bestRes.val, Anchor: bestRes.anchor,
 		})
+		s.prevOut, s.hasPrevOut = prevExpr{dur: bestRes.typ == typeDuration, afterDur: s.hasPrevOut && s.prevOut.dur}, true
+		if bestRes.ref != nil {
+			s.prevOut.t, s.prevOut.gran = bestRes.ref.t, bestRes.ref.gran
+		}
 		if bestRes.ref != nil {
 			s.last = *bestRes.ref
 			s.last.tok = best.start
@@ -160,8 +178,9 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 }
 
 // assignSentences numbers each token's sentence, from the given spans or,
-// without them, by splitting after . ! ? before a capitalised word.
-func assignSentences(toks []token, sentences []dateline.Span) {
+// without them, by splitting after . ! ? (and any closing quotes) before a
+// capitalised word or an opening quote, and at blank lines.
+func assignSentences(text string, toks []token, sentences []dateline.Span) {
 	if len(sentences) > 0 {
 		spans := append([]dateline.Span(nil), sentences...)
 		sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
@@ -175,15 +194,29 @@ func assignSentences(toks []token, sentences []dateline.Span) {
 		return
 	}
 	var n int32
+	end := false // the last token closed a sentence
 	for i := range toks {
-		toks[i].sent = n
-		switch toks[i].low {
-		case ".", "!", "?":
-			if i+1 < len(toks) && toks[i+1].cap && !(i > 0 && (toks[i-1].is(cMonth) || len(toks[i-1].low) == 1)) {
-				n++
-			}
-		case "\n":
+		if i > 0 && (end && (toks[i].cap || isQuote(toks[i].low)) || blankLine(text[toks[i-1].end:toks[i].start])) {
 			n++
+			end = false
+		}
+		toks[i].sent = n
+		switch low := toks[i].low; {
+		case low == "." || low == "!" || low == "?":
+			end = !(i > 0 && (toks[i-1].is(cMonth) || len(toks[i-1].low) == 1))
+		case end && isQuote(low):
+			// a closing quote after the full stop keeps the sentence open
+			// for one more token
+		default:
+			end = false
 		}
 	}
+}
+
+func isQuote(low string) bool { return low == "'" || low == "\"" || low == "`" }
+
+// blankLine reports whether the gap between two tokens holds an empty line.
+func blankLine(gap string) bool {
+	first := strings.IndexByte(gap, '\n')
+	return first >= 0 && strings.IndexByte(gap[first+1:], '\n') >= 0
 }

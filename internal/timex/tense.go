@@ -10,7 +10,16 @@ var futureCues = map[string]bool{
 	"will": true, "'ll": true, "ll": true, "shall": true, "wo": true, "going": true,
 	"plans": true, "plan": true, "planning": true, "scheduled": true, "slated": true, "planned": true, "set": true,
 	"expects": true, "expected": true, "expect": true, "intends": true, "intend": true,
-	"upcoming": true, "next": true, "tomorrow": true, "until": true, "soon": true,
+	"upcoming": true, "next": true, "tomorrow": true, "until": true, "soon": true, "would": true,
+}
+
+// scheduledPresent are verbs whose present tense in news announces a
+// scheduled event: "the summit opens Monday", "if Labour wins Thursday".
+// Reporting verbs ("says") are past cues instead.
+var scheduledPresent = []string{
+	"opens", "starts", "begins", "meets", "visits", "arrives", "leaves", "departs", "flies",
+	"travels", "returns", "resumes", "ends", "closes", "plays", "kicks", "convenes",
+	"reconvenes", "expires", "launches", "debuts", "airs", "premieres",
 }
 
 // weakFuture cues point to the future only before "to" ("plans to", "is
@@ -21,7 +30,7 @@ var weakFuture = map[string]bool{
 	"planned": true, "set": true,
 }
 
-var pastAux = map[string]bool{"had": true, "was": true, "were": true, "been": true}
+var pastAux = map[string]bool{"had": true}
 
 var beAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true}
 
@@ -54,6 +63,9 @@ var modal = map[string]bool{"will": true, "'ll": true, "ll": true, "shall": true
 
 func init() {
 	for w := range futureCues {
+		cueEntry(w).cue = 1
+	}
+	for _, w := range scheduledPresent {
 		cueEntry(w).cue = 1
 	}
 	for w := range pastCues {
@@ -138,13 +150,18 @@ func (s *state) cue(i, j int, strong bool) int {
 		t := &s.toks[k]
 		return t.sent == sent && t.cue != 0 && !(strong && !modal[t.low] && !(t.low == "be" && t.cue > 0))
 	}
-	for d := 1; d <= tenseWindow; d++ {
-		if k := i - d; k >= 0 && ok(k) {
+	// The verb that governs a time expression mostly comes before it ("met
+	// on Monday"); a cue after it is often in the next clause ("by
+	// Wednesday, but said …"), so cues to the right count as further away.
+	for d := 1; d <= tenseWindow+rightPenalty; d++ {
+		if k := i - d; d <= tenseWindow && k >= 0 && ok(k) {
 			return int(s.toks[k].cue)
 		}
-		if k := j - 1 + d; k < len(s.toks) && ok(k) {
+		if k := j - 1 + d - rightPenalty; d > rightPenalty && k < len(s.toks) && ok(k) {
 			return int(s.toks[k].cue)
 		}
 	}
 	return 0
 }
+
+const rightPenalty = 2

@@ -22,8 +22,10 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/datelinehq/dateline"
@@ -339,53 +341,170 @@ func clip(s string, n int) string {
 // document, or with a non-nil error (a *RecordError with the byte offset)
 // for a record that could not be read; the walk goes on after it unless fn
 // returns an error, which stops the walk and is returned. name is the
-// archive's name for documents' Origin.
-func Documents(ctx context.Context, r io.Reader, name string, fn func(doc dateline.Document, err error) error) (st Stats, err error) {
+// archive's name for documents' Origin. Pages are extracted on up to
+// GOMAXPROCS goroutines while the archive is read in order, and fn is
+// called in archive order from the calling goroutine.
+func Documents(ctx context.Context, r io.Reader, name string, fn func(doc dateline.Document, err error) error) (Stats, error) {
+	return documents(ctx, r, name, runtime.GOMAXPROCS(0), fn)
+}
+
+// outcome is what one record came to.
+type outcome struct {
+	counted bool // a record (false: the end-of-archive marker)
+	doc     dateline.Document
+	skip    skipReason
+	err     error
+	fatal   error
+}
+
+type job struct {
+	ctx     context.Context
+	rec     recordInfo
+	payload []byte
+	ctype   string
+	out     chan outcome
+}
+
+type recordInfo struct {
+	offset   int64
+	uri      string
+	captured time.Time
+}
+
+func documents(ctx context.Context, r io.Reader, name string, workers int, fn func(doc dateline.Document, err error) error) (st Stats, err error) {
+	if workers < 1 {
+		workers = 1
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	wr := NewReader(r)
-	defer func() { st.Bytes = wr.BytesRead() }()
-	for {
-		if err := ctx.Err(); err != nil {
-			return st, err
-		}
-		rec, err := wr.Next()
-		if err == io.EOF {
-			return st, nil
-		}
-		if err != nil {
-			var re *RecordError
-			if !errors.As(err, &re) {
-				return st, dateline.Errorf(dateline.Unavailable, "warc: "+name, "read: %w", err)
+	// pending holds one slot per record in archive order; its capacity
+	// bounds how many pages are in memory at once.
+	pending := make(chan chan outcome, 2*workers)
+	jobs := make(chan job)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				doc, err := extractPage(j.ctx, j.rec, j.payload, j.ctype, name)
+				if cerr := j.ctx.Err(); cerr != nil {
+					j.out <- outcome{fatal: cerr}
+					continue
+				}
+				j.out <- outcome{counted: true, doc: doc, err: err}
 			}
-			st.Records++
-			st.Errors++
-			if ferr := fn(dateline.Document{}, dateline.Errorf(dateline.Invalid, fmt.Sprintf("warc: %s", name), "%w", re)); ferr != nil {
-				return st, ferr
+		}()
+	}
+	readerDone := make(chan struct{})
+	go func() {
+		defer close(readerDone)
+		defer close(pending)
+		defer close(jobs)
+		for {
+			slot := make(chan outcome, 1)
+			o, j, more := nextOutcome(ctx, wr, name)
+			select {
+			case pending <- slot:
+			case <-ctx.Done():
+				return
 			}
+			if j != nil {
+				j.out = slot
+				j.ctx = ctx
+				select {
+				case jobs <- *j:
+				case <-ctx.Done():
+					slot <- outcome{fatal: ctx.Err()}
+					return
+				}
+			} else {
+				slot <- o
+			}
+			if !more {
+				return
+			}
+		}
+	}()
+	defer func() {
+		cancel()
+		for range pending {
+		}
+		<-readerDone
+		wg.Wait()
+		st.Bytes = wr.BytesRead()
+	}()
+	for slot := range pending {
+		o := <-slot
+		if o.fatal != nil {
+			if cerr := ctx.Err(); cerr != nil && o.fatal == cerr {
+				return st, cerr
+			}
+			return st, o.fatal
+		}
+		if !o.counted {
 			continue
 		}
 		st.Records++
-		if rec.Type() != "response" {
-			continue
-		}
-		st.Responses++
-		doc, skip, err := responseDocument(ctx, rec, name)
-		switch {
-		case err != nil:
+		if o.err != nil {
 			st.Errors++
-			if ferr := fn(dateline.Document{}, dateline.Errorf(dateline.Invalid, fmt.Sprintf("warc: %s@%d", name, rec.Offset), "%s: %w", rec.TargetURI(), err)); ferr != nil {
+			if ferr := fn(dateline.Document{}, o.err); ferr != nil {
 				return st, ferr
 			}
-		case skip == skipStatus:
+			continue
+		}
+		switch o.skip {
+		case skipOther:
+		case skipStatus:
+			st.Responses++
 			st.SkippedStatus++
-		case skip == skipNonHTML:
+		case skipNonHTML:
+			st.Responses++
 			st.SkippedNonHTML++
 		default:
+			st.Responses++
 			st.HTML++
-			if ferr := fn(doc, nil); ferr != nil {
+			if ferr := fn(o.doc, nil); ferr != nil {
 				return st, ferr
 			}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+// nextOutcome reads one record. It returns either a finished outcome or a
+// job for the extractor, and whether more records may follow.
+func nextOutcome(ctx context.Context, wr *Reader, name string) (outcome, *job, bool) {
+	if err := ctx.Err(); err != nil {
+		return outcome{fatal: err}, nil, false
+	}
+	rec, err := wr.Next()
+	if err == io.EOF {
+		return outcome{}, nil, false
+	}
+	if err != nil {
+		var re *RecordError
+		if !errors.As(err, &re) {
+			return outcome{fatal: dateline.Errorf(dateline.Unavailable, "warc: "+name, "read: %w", err)}, nil, false
+		}
+		return outcome{counted: true, err: dateline.Errorf(dateline.Invalid, "warc: "+name, "%w", re)}, nil, true
+	}
+	if rec.Type() != "response" {
+		return outcome{counted: true, skip: skipOther}, nil, true
+	}
+	info := recordInfo{offset: rec.Offset, uri: rec.TargetURI(), captured: rec.Date()}
+	payload, ctype, skip, err := readResponse(rec)
+	if err != nil {
+		return outcome{counted: true, err: dateline.Errorf(dateline.Invalid, fmt.Sprintf("warc: %s@%d", name, rec.Offset), "%s: %w", info.uri, err)}, nil, true
+	}
+	if skip != keep {
+		return outcome{counted: true, skip: skip}, nil, true
+	}
+	return outcome{}, &job{rec: info, payload: payload, ctype: ctype}, true
 }
 
 type skipReason int
@@ -394,24 +513,30 @@ const (
 	keep skipReason = iota
 	skipStatus
 	skipNonHTML
+	skipOther // not a response record
 )
 
-// responseDocument reads an HTTP response block and extracts its page.
-func responseDocument(ctx context.Context, rec *Record, name string) (dateline.Document, skipReason, error) {
+// readResponse reads an HTTP response block and returns its decoded
+// HTML payload, or why it is skipped.
+func readResponse(rec *Record) ([]byte, string, skipReason, error) {
 	ct := strings.ToLower(rec.Header.Get("Content-Type"))
 	if ct != "" && !strings.HasPrefix(ct, "application/http") {
 		// A response record holding a bare payload (rare; some tools
 		// write them for non-HTTP captures).
-		return dateline.Document{}, skipNonHTML, nil
+		return nil, "", skipNonHTML, nil
 	}
 	br := bufio.NewReaderSize(rec.Block, 16<<10)
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
-		return dateline.Document{}, keep, fmt.Errorf("HTTP response: %w", err)
+		return nil, "", keep, fmt.Errorf("HTTP response: %w", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return dateline.Document{}, skipStatus, nil
+		return nil, "", skipStatus, nil
+	}
+	ctype := resp.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ctype); err == nil && !htmlish(mt) {
+		return nil, "", skipNonHTML, nil
 	}
 	body := io.Reader(resp.Body)
 	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
@@ -419,7 +544,7 @@ func responseDocument(ctx context.Context, rec *Record, name string) (dateline.D
 	case "gzip", "x-gzip":
 		gz, err := gzip.NewReader(body)
 		if err != nil {
-			return dateline.Document{}, keep, fmt.Errorf("gzip body: %w", err)
+			return nil, "", keep, fmt.Errorf("gzip body: %w", err)
 		}
 		defer gz.Close()
 		body = gz
@@ -428,34 +553,46 @@ func responseDocument(ctx context.Context, rec *Record, name string) (dateline.D
 		defer fr.Close()
 		body = fr
 	default:
-		return dateline.Document{}, keep, fmt.Errorf("unsupported Content-Encoding %q", resp.Header.Get("Content-Encoding"))
+		return nil, "", keep, fmt.Errorf("unsupported Content-Encoding %q", resp.Header.Get("Content-Encoding"))
 	}
 	payload, err := io.ReadAll(io.LimitReader(body, htmlpage.MaxPageBytes+1))
 	if err != nil {
-		return dateline.Document{}, keep, fmt.Errorf("body: %w", err)
+		return nil, "", keep, fmt.Errorf("body: %w", err)
 	}
 	if len(payload) > htmlpage.MaxPageBytes {
-		return dateline.Document{}, skipNonHTML, nil
+		return nil, "", skipNonHTML, nil
 	}
-	ctype := resp.Header.Get("Content-Type")
 	if !isHTML(ctype, payload) {
-		return dateline.Document{}, skipNonHTML, nil
+		return nil, "", skipNonHTML, nil
 	}
-	captured := rec.Date()
-	page, err := htmlpage.Extract(ctx, bytes.NewReader(payload), htmlpage.Options{URL: rec.TargetURI(), Fetched: captured, ContentType: ctype})
+	return payload, ctype, keep, nil
+}
+
+// extractPage turns one captured page into a document.
+func extractPage(ctx context.Context, rec recordInfo, payload []byte, ctype, name string) (dateline.Document, error) {
+	op := fmt.Sprintf("warc: %s@%d", name, rec.offset)
+	page, err := htmlpage.Extract(ctx, bytes.NewReader(payload), htmlpage.Options{URL: rec.uri, Fetched: rec.captured, ContentType: ctype})
 	if err != nil {
-		return dateline.Document{}, keep, err
+		return dateline.Document{}, dateline.Errorf(dateline.Invalid, op, "%s: %w", rec.uri, err)
 	}
 	if page.URL == "" {
-		page.URL = rec.TargetURI()
+		page.URL = rec.uri
 	}
-	doc := page.Document(fmt.Sprintf("%s@%d", name, rec.Offset))
-	if doc.Published.IsZero() && !captured.IsZero() {
+	doc := page.Document(fmt.Sprintf("%s@%d", name, rec.offset))
+	if doc.Published.IsZero() && !rec.captured.IsZero() {
 		// The capture time is the last resort: the page existed then.
-		doc.Published = captured
+		doc.Published = rec.captured
 		doc.PublishedSource = dateline.DateFromWARC
 	}
-	return doc, keep, nil
+	return doc, nil
+}
+
+func htmlish(mt string) bool {
+	switch mt {
+	case "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "":
+		return true
+	}
+	return false
 }
 
 func isHTML(contentType string, payload []byte) bool {

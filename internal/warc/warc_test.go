@@ -176,6 +176,36 @@ func TestCallbackErrorStops(t *testing.T) {
 	}
 }
 
+func TestOrderAndCancel(t *testing.T) {
+	data := archive(t, true, 40)
+	var want []string
+	for _, workers := range []int{1, 4} {
+		var got []string
+		_, err := documents(context.Background(), bytes.NewReader(data), "x", workers, func(d dateline.Document, err error) error {
+			got = append(got, d.URL)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = got
+		} else if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("order with %d workers differs:\n%v\n%v", workers, got, want)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := documents(ctx, bytes.NewReader(data), "x", 4, func(dateline.Document, error) error {
+		n++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n > 1+2*4 {
+		t.Errorf("after cancel: err %v, %d more callbacks", err, n)
+	}
+}
+
 func TestReaderHeaders(t *testing.T) {
 	data := []byte("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: <http://a.example/x>\r\nX-Long: a\r\n  continued\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n")
 	r := NewReader(bytes.NewReader(data))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"fmt"
 	"net/http"
@@ -88,10 +89,12 @@ func (s *Server) search(r *http.Request, limit, offset int, f dateline.Filter) (
 		return SearchPage{}, dateline.Errorf(dateline.Invalid, "search", "give a query: q=words")
 	}
 	f.Limit, f.Offset = limit, offset
-	res, err := s.d.Store.Search(r.Context(), f)
+	key := fmt.Sprintf("search\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%d", f.Query, f.Source, f.Entity, f.Story, isoDate(f.From), isoDate(f.To), limit, offset)
+	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) { return s.d.Store.Search(ctx, f) })
 	if err != nil {
 		return SearchPage{}, err
 	}
+	res := v.(dateline.SearchResult)
 	page := SearchPage{Query: f.Query, Total: res.Total, Limit: limit, Offset: offset, Hits: make([]SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		sh := SearchHit{Hit: h}
@@ -268,6 +271,9 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	start := time.Now()
 	res, err := s.d.Ingest(r.Context(), bytes.NewReader(jsonl))
 	s.metrics.ingested(n, res.Added, time.Since(start))
+	if res.Added > 0 {
+		s.cache.invalidate()
+	}
 	if err != nil {
 		return err
 	}

@@ -118,23 +118,30 @@ type homePage struct {
 
 func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	st, err := s.d.Store.Stats(ctx)
+	// The lists cost a second on a large store (the entity ranking groups
+	// every mention); they are cached like timelines.
+	v, err := s.cache.get(ctx, "home", func(ctx context.Context) (any, error) { return s.homeData(ctx) })
 	if err != nil {
 		return err
+	}
+	hp := v.(homePage)
+	hp.Spark = sparkline(s.coverage(hp.Stats.Documents, time.Second), "articles per day")
+	return s.render(w, r, http.StatusOK, "home", view{Title: "dateline", Page: hp})
+}
+
+func (s *Server) homeData(ctx context.Context) (homePage, error) {
+	st, err := s.d.Store.Stats(ctx)
+	if err != nil {
+		return homePage{}, err
 	}
 	hp := homePage{Stats: st, Outlets: countsDesc(st.BySource)}
 	if len(hp.Outlets) > 12 {
 		hp.Outlets = hp.Outlets[:12]
 	}
-	cov, err := s.coverage(ctx, st.Documents)
-	if err != nil {
-		return err
-	}
-	hp.Spark = sparkline(cov, "articles per day")
 	// "Recent" among the stories that matter: the largest hundred, latest first.
 	sts, err := s.d.Store.Stories(ctx, dateline.StoryQuery{Limit: 100})
 	if err != nil {
-		return err
+		return hp, err
 	}
 	// Developing stories (more than one article) lead; one-offs fill in.
 	sort.SliceStable(sts, func(i, j int) bool {
@@ -146,10 +153,7 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
 	})
 	hp.Stories = sts[:min(len(sts), 10)]
 	hp.Entities, err = s.d.Store.Entities(ctx, dateline.EntityQuery{Limit: 24})
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, http.StatusOK, "home", view{Title: "dateline", Page: hp})
+	return hp, err
 }
 
 type searchPage struct {

@@ -61,6 +61,12 @@ type Deps struct {
 	Logger *slog.Logger
 	// MaxBody bounds a POST body in bytes; 0 means 32 MiB.
 	MaxBody int64
+	// CacheSize is how many timelines and search pages are kept in memory;
+	// 0 means 256, a negative number turns the cache off.
+	CacheSize int
+	// CacheRecheck is how often the cache asks the store whether another
+	// process changed it; 0 means 2 s.
+	CacheRecheck time.Duration
 }
 
 // Server is the http.Handler for pages, API, health and metrics.
@@ -72,10 +78,12 @@ type Server struct {
 	pages   *pages
 	log     *slog.Logger
 	tokenH  [32]byte
+	cache   *resultCache // nil when off
 
-	covMu  sync.Mutex
-	covKey int // Stats.Documents the cached coverage was computed at
-	cov    []dayCount
+	covMu   sync.Mutex
+	covKey  int // Stats.Documents the cached coverage was computed at
+	cov     []dayCount
+	covDone chan struct{} // non-nil while a count runs
 }
 
 // Limits of the paginated endpoints.
@@ -99,6 +107,15 @@ func New(d Deps) *Server {
 	s := &Server{d: d, mux: http.NewServeMux(), metrics: newMetrics(), log: d.Logger}
 	s.tokenH = sha256.Sum256([]byte(d.Token))
 	s.pages = mustPages()
+	if d.CacheSize >= 0 {
+		if d.CacheSize == 0 {
+			d.CacheSize = 256
+		}
+		if d.CacheRecheck <= 0 {
+			d.CacheRecheck = 2 * time.Second
+		}
+		s.cache = newResultCache(d.CacheSize, d.CacheRecheck, storeGeneration(d.Store))
+	}
 
 	// Pages.
 	s.handle("GET /{$}", s.pageHome)

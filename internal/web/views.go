@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sort"
 	"strings"
@@ -192,6 +193,14 @@ func groupQuotes(qs []QuoteView) []SpeakerQuotes {
 const maxStoryArticles = 2000
 
 func (s *Server) storyView(ctx context.Context, id string) (StoryView, error) {
+	v, err := s.cache.get(ctx, "story\x00"+id, func(ctx context.Context) (any, error) { return s.loadStoryView(ctx, id) })
+	if err != nil {
+		return StoryView{}, err
+	}
+	return v.(StoryView), nil
+}
+
+func (s *Server) loadStoryView(ctx context.Context, id string) (StoryView, error) {
 	st, err := s.d.Store.Story(ctx, id)
 	if err != nil {
 		return StoryView{}, err
@@ -272,6 +281,14 @@ type NamedCount struct {
 const entityQuotes = 100
 
 func (s *Server) entityView(ctx context.Context, name string) (EntityView, error) {
+	v, err := s.cache.get(ctx, "entity\x00"+strings.ToLower(name), func(ctx context.Context) (any, error) { return s.loadEntityView(ctx, name) })
+	if err != nil {
+		return EntityView{}, err
+	}
+	return v.(EntityView), nil
+}
+
+func (s *Server) loadEntityView(ctx context.Context, name string) (EntityView, error) {
 	es, err := s.d.Store.Entities(ctx, dateline.EntityQuery{Name: name, Limit: 1})
 	if err != nil {
 		return EntityView{}, err
@@ -362,27 +379,55 @@ func fillDays(days map[string]int) []dayCount {
 }
 
 // coverage counts stored articles per day for the home page. Walking every
-// article is slow on a big store, so the result is kept until the number of
-// documents changes.
-func (s *Server) coverage(ctx context.Context, docs int) ([]dayCount, error) {
+// article takes seconds on a large store, so it runs in the background: the
+// page waits for it up to wait, then shows the last finished count (or
+// none) rather than hold the request. The count is redone when the number
+// of documents changes.
+func (s *Server) coverage(docs int, wait time.Duration) []dayCount {
+	s.covMu.Lock()
+	if s.cov != nil && s.covKey == docs {
+		c := s.cov
+		s.covMu.Unlock()
+		return c
+	}
+	if s.covDone == nil {
+		done := make(chan struct{})
+		s.covDone = done
+		go s.countCoverage(docs, done)
+	}
+	done := s.covDone
+	s.covMu.Unlock()
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+	}
 	s.covMu.Lock()
 	defer s.covMu.Unlock()
-	if s.cov != nil && s.covKey == docs {
-		return s.cov, nil
-	}
+	return s.cov
+}
+
+func (s *Server) countCoverage(docs int, done chan struct{}) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
 	days := map[string]int{}
 	err := s.d.Store.Articles(ctx, dateline.Filter{IncludeDuplicates: true}, func(a dateline.Article) error {
 		days[a.Published.UTC().Format(dateline.DateLayout)]++
 		return nil
 	})
+	s.covMu.Lock()
+	defer s.covMu.Unlock()
 	if err != nil {
-		return nil, err
+		s.log.Warn("coverage count failed", "err", err)
+	} else {
+		s.cov, s.covKey = fillDays(days), docs
+		if s.cov == nil {
+			s.cov = []dayCount{}
+		}
 	}
-	s.cov, s.covKey = fillDays(days), docs
-	if s.cov == nil {
-		s.cov = []dayCount{}
-	}
-	return s.cov, nil
+	s.covDone = nil
+	close(done)
 }
 
 // timeline asks the builder, or says plainly that none is wired.
@@ -393,10 +438,12 @@ func (s *Server) timeline(ctx context.Context, q TimelineRequest) (dateline.Time
 	if q.Query == "" && q.Story == "" && q.Entity == "" {
 		return dateline.Timeline{}, dateline.Errorf(dateline.Invalid, "timeline", "give a query (q), a story or an entity")
 	}
-	tl, err := s.d.Timeline(ctx, q)
+	key := fmt.Sprintf("timeline\x00%s\x00%s\x00%s\x00%s\x00%s", q.Query, q.Story, q.Entity, isoDate(q.From), isoDate(q.To))
+	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) { return s.d.Timeline(ctx, q) })
 	if err != nil {
-		return tl, err
+		return dateline.Timeline{}, err
 	}
+	tl := v.(dateline.Timeline)
 	if tl.Dates == nil {
 		tl.Dates = []dateline.TimelineDate{}
 	}

@@ -81,7 +81,7 @@ type Report struct {
 	ByKind    map[string]float64 `json:"recall_by_kind"` // copies linked to their original's group
 	// Relinked counts articles re-pointed when a better original arrived
 	// after them.
-	Relinked int `json:"relinked"`
+	Relinked int    `json:"relinked"`
 	Order    string `json:"order"` // "date" or "shuffled"
 	Stress   bool   `json:"stress"`
 }

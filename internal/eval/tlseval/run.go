@@ -161,6 +161,10 @@ func (r Report) WriteTable(w io.Writer) {
 	for _, t := range r.Tasks {
 		slowest = max(slowest, t.Build)
 	}
-	fmt.Fprintf(w, "time: load %s, analysis %s, timelines %s for %d tasks (slowest task %s)\n",
-		r.Load.Round(time.Millisecond), r.Analysis.Round(time.Millisecond), r.Build.Round(time.Millisecond), len(r.Tasks), slowest.Round(time.Millisecond))
+	fmt.Fprintf(w, "time: load %s, analysis %s, timelines %s for %d tasks",
+		r.Load.Round(time.Millisecond), r.Analysis.Round(time.Millisecond), r.Build.Round(time.Millisecond), len(r.Tasks))
+	if slowest > 0 {
+		fmt.Fprintf(w, " (slowest task %s)", slowest.Round(time.Millisecond))
+	}
+	fmt.Fprintln(w)
 }

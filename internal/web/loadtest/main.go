@@ -35,6 +35,7 @@ func main() {
 	clients := flag.Int("clients", 32, "concurrent clients")
 	dur := flag.Duration("duration", 30*time.Second, "how long to measure each endpoint")
 	warm := flag.Duration("warmup", 3*time.Second, "requests sent before measuring, not counted")
+	prime := flag.Bool("prime", true, "first ask each query once, one at a time, and report those cold latencies separately")
 	maxReq := flag.Int64("max-requests", 2_000_000, "stop an endpoint after this many requests")
 	endpoints := flag.String("endpoints", "timeline,search", "comma-separated: timeline, search")
 	queries := flag.String("queries", "", "comma-separated queries; default: the Timeline17 topic keywords")
@@ -64,6 +65,17 @@ func main() {
 			MaxIdleConns: *clients * 2, MaxIdleConnsPerHost: *clients * 2, IdleConnTimeout: time.Minute,
 		},
 	}
+	var colds []string
+	defer func() {
+		if len(colds) > 0 {
+			fmt.Println()
+			fmt.Println("| cold | queries | p50 (ms) | p90 (ms) | max (ms) |")
+			fmt.Println("|---|---:|---:|---:|---:|")
+			for _, c := range colds {
+				fmt.Println(c)
+			}
+		}
+	}()
 	fmt.Println()
 	fmt.Println("| endpoint | requests | errors | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -80,6 +92,19 @@ func main() {
 		targets := make([]string, len(qs))
 		for i, q := range qs {
 			targets[i] = strings.TrimSuffix(*base, "/") + path + url.QueryEscape(q)
+		}
+		if *prime {
+			var cold []time.Duration
+			for _, tg := range targets {
+				t0 := time.Now()
+				if err := get(context.Background(), client, tg); err != nil {
+					fmt.Fprintf(os.Stderr, "loadtest: prime: %v\n", err)
+				}
+				cold = append(cold, time.Since(t0))
+			}
+			sort.Slice(cold, func(i, j int) bool { return cold[i] < cold[j] })
+			cr := result{lat: cold}
+			colds = append(colds, fmt.Sprintf("| /api/%s, first request of each query (one client) | %d | %.1f | %.1f | %.1f |", ep, len(cold), ms(cr.pct(50)), ms(cr.pct(90)), ms(cr.pct(100))))
 		}
 		if *warm > 0 {
 			run(client, targets, *clients, *warm, *maxReq)
