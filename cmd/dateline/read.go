@@ -84,11 +84,16 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "%d match(es) for %q\n", res.Total, f.Query)
 	for i, h := range res.Hits {
-		title := h.Title
-		if title == "" {
-			title = h.ID
+		meta := h.Published.Format(dateline.DateLayout)
+		if h.Source != "" {
+			meta = h.Source + ", " + meta
 		}
-		fmt.Fprintf(env.Stdout, "\n%d. %s  (%s, %s)  score %.2f\n   id: %s\n   %s\n", f.Offset+i+1, title, h.Source, h.Published.Format(dateline.DateLayout), h.Score, h.ID, renderSnippet(h.Snippet, false))
+		if h.Title != "" {
+			fmt.Fprintf(env.Stdout, "\n%d. %s  (%s)\n   id: %s\n", f.Offset+i+1, h.Title, meta, h.ID)
+		} else {
+			fmt.Fprintf(env.Stdout, "\n%d. %s  (%s)\n", f.Offset+i+1, h.ID, meta)
+		}
+		fmt.Fprintf(env.Stdout, "   %s\n", renderSnippet(h.Snippet, false))
 	}
 	return nil
 }

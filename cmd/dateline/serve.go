@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/datelinehq/dateline"
@@ -101,7 +102,9 @@ func apiIngest(p *pipeline.Pipeline) func(context.Context, io.Reader) (web.Inges
 		err := ingest.Walk(ctx, "-", ingest.Options{Now: time.Now, Stdin: r}, func(d dateline.Document, err error) error {
 			res.Read++
 			if err != nil {
-				res.Errors = append(res.Errors, err.Error())
+				// The reader names its input "<stdin>"; here it is the body,
+				// one article a line.
+				res.Errors = append(res.Errors, strings.Replace(err.Error(), "<stdin>", "body article", 1))
 				return nil
 			}
 			docs = append(docs, d)

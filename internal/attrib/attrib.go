@@ -110,6 +110,14 @@ func findCues(lex *lex, toks []tok) []cue {
 			continue
 		}
 		c := cue{i: i, j: i + 1, bare: bareCue[w]}
+		if functionWord[w] {
+			// "about", "to" only carry a cue with the word before them
+			// ("asked about", "declined to"): alone they are noise.
+			if i == 0 || isPunct(toks[i-1].w) || functionWord[toks[i-1].w] {
+				continue
+			}
+			c.i = i - 1
+		}
 		for c.i > 0 && lex.pairJoins(toks[c.i-1].w, toks[c.i].w) && !isPunct(toks[c.i-1].w) {
 			c.i--
 		}
@@ -189,7 +197,7 @@ var cueThreshold float32 = -2
 // colonCue reports whether the colon at i opens a sentence's content
 // after a short name at its start ("Kasich: Now or never.").
 func colonCue(toks []tok, i int) bool {
-	if i < 1 || i > 5 || i+1 >= len(toks) || toks[0].raw == toks[0].w {
+	if i < 1 || i > 5 || i+1 >= len(toks) || toks[0].raw == toks[0].w || colonLabel[toks[i-1].w] {
 		return false
 	}
 	for k := 0; k < i; k++ {
@@ -199,6 +207,14 @@ func colonCue(toks []tok, i int) bool {
 	}
 	return true
 }
+
+// functionWord are words that are part of cues but never one alone.
+var functionWord = set("to", "in", "for", "of", "on", "about", "as", "with", "at", "that", "the", "a", "an", "by", "from", "into", "over", "against")
+
+// colonLabel are the rubrics a headline colon follows ("The Latest:
+// …"), which name no speaker.
+var colonLabel = set("latest", "update", "updates", "exclusive", "watch", "breaking", "editorial",
+	"opinion", "live", "video", "photos", "analysis", "note", "answer", "question", "correction")
 
 // bareCue are cues that never take a source.
 var bareCue = map[string]bool{"reportedly": true, "allegedly": true, "purportedly": true, "supposedly": true}

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -79,6 +80,10 @@ func dropBoilerplate(text string) string {
 		body := strings.TrimPrefix(strings.TrimPrefix(p, "- "), "> ")
 		low := strings.ToLower(strings.TrimSpace(body))
 		n := utf8.RuneCountInString(low)
+		if !hasWordChar(body) {
+			// Separators left behind by removed bylines and share bars.
+			continue
+		}
 		if n <= 60 && pos*2 >= total && len(out) > 0 && isTailMarker(low) {
 			break
 		}
@@ -97,6 +102,15 @@ func dropBoilerplate(text string) string {
 		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isTailMarker(low string) bool {

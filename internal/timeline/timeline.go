@@ -47,6 +47,11 @@ type Params struct {
 	// RetroBoost lifts mentions of days long past: a day still recalled
 	// weeks later mattered. The weight is 1 + RetroBoost·ln(1+days back).
 	RetroBoost float64
+	// LateRef multiplies a mention published more than LateDays after the
+	// day it names: a day still recalled a week on was a milestone, while
+	// the days just past are mentioned by every routine follow-up.
+	LateRef  float64
+	LateDays int
 	// IrrelevantWeight weighs mentions and publications of articles that
 	// do not match the query.
 	IrrelevantWeight float64
@@ -84,12 +89,19 @@ type Params struct {
 	MaxTokens     int
 	TargetTokens  int
 	LengthPenalty float64
+	// Quoted multiplies a sentence that quotes someone or speaks in the
+	// first person: reported speech tells what someone thinks of an event,
+	// a timeline entry should say what happened.
+	Quoted float64
+	// FirstLead multiplies the first sentence of an article published on
+	// the day (or the next), the reporter's own summary of the news.
+	FirstLead float64
 }
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
 	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
-		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0}
+		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, Quoted: 1, FirstLead: 1}
 }
 
 // Build returns the timeline for q over articles, sentences detokenised
@@ -112,6 +124,7 @@ type sent struct {
 	v        vec
 	rel      float64 // share of query terms present, 0..1
 	ntok     int
+	quoted   bool
 	refs     []int64 // days it refers to (day-precision time expressions)
 	explicit []int64 // the subset written out as a calendar date ("20 April")
 	leadDate []int64 // days it opens with, as a timeline entry does ("May 19 - …")
@@ -293,7 +306,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if len(t.ids) < 3 {
 				continue
 			}
-			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate}
+			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate, quoted: quoted(text)}
 			if len(terms) > 0 {
 				hit := 0
 				for _, id := range t.ids {
@@ -350,6 +363,9 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				wd *= p.SameDayRef
 			} else {
 				wd *= 1 + p.RetroBoost*math.Log1p(float64(pub-d))
+			}
+			if p.LateDays > 0 && pub-d > int64(p.LateDays) {
+				wd *= p.LateRef
 			}
 			m := refArts[d]
 			if m == nil {
@@ -471,6 +487,12 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 						v *= p.LeadDateBoost
 					}
 				}
+			}
+			if s.quoted {
+				v *= p.Quoted
+			}
+			if !isMent[si] && s.idx == 0 {
+				v *= p.FirstLead
 			}
 			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
 				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)

@@ -52,12 +52,13 @@ var classNames = map[string]class{
 	"Clock": cClock, "AmPm": cAmPm, "TOD": cTOD, "This": cThis, "Last": cLast,
 	"Next": cNext, "Mod": cMod, "Approx": cApprox, "Few": cFew, "A": cA,
 	"Present": cPresent, "Past": cPast, "Future": cFuture, "SetAdv": cSetAdv,
-	"Holiday": cHoliday, "Every": cEvery, "RelDay": cRelDay, "TZ": cTZ,
+	"Holiday": cHoliday, "Every": cEvery, "RelDay": cRelDay, "TZ": cTZ, "Edge": cEdge,
 }
 
 // macros are pattern fragments many rows share.
 var macros = strings.NewReplacer(
-	// a modifier phrase before a date: "early", "mid-", "the end of", "earlier in"
+	// a modifier phrase before a date: "early", "mid-", "the end of", "earlier
+	// in"; "end" and "start" need "of" (see danglingMod)
 	"$PRE", "around|approximately? (the? Mod -? of|in? the?)?",
 	// a qualifier before a duration: "about", "more than", "at least", "up to"
 	"$APX", "Approx? Approx? (no|not? more|less|fewer than)? (at least|most)? (up to)?",
@@ -258,4 +259,19 @@ func nextCoreIndex(toks []token) []int32 {
 		}
 	}
 	return next
+}
+
+// danglingMod reports whether a match opens with a modifier that needs "of"
+// but has none: without it "end" and "start" are mostly verbs ("the talks
+// would start Friday", "talks end in March"), and the expression begins
+// after them.
+func danglingMod(toks []token, m *match) bool {
+	k := m.start
+	for k < m.end && (toks[k].low == "the" || toks[k].low == "around" || toks[k].low == "approximately") {
+		k++
+	}
+	if k+1 >= m.end || !toks[k].is(cMod) || toks[k].is(cEdge) {
+		return false
+	}
+	return toks[k+1].low != "of"
 }

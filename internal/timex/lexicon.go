@@ -35,6 +35,7 @@ const (
 	cEvery                // every, each, per
 	cRelDay               // today, yesterday, tomorrow, tonight; val the day offset
 	cTZ                   // EST, GMT …: kept in a time's span
+	cEdge                 // early, late, mid: a Mod that needs no "of" ("late Friday")
 	nClasses
 )
 
@@ -90,7 +91,7 @@ var contextWords = []string{
 	"million", "trillion", "by", "ended", "ending", "flight", "from", "in", "no", "number", "of",
 	"old", "on", "percent", "route", "since", "through", "to", "until", "wo", "won", "n", "t",
 	"dollars", "cents", "times", "shares", "barrels", "tons", "people", "for", "the",
-	"these", "those", "such", "consecutive", "straight", "wee", "small",
+	"these", "those", "such", "consecutive", "straight", "wee", "small", "as", "has", "have",
 }
 
 func add(c class, val int, words ...string) {
@@ -185,7 +186,10 @@ func init() {
 	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
 	add(cNext, 0, "next", "coming", "following", "upcoming", "ensuing")
 	add(cMod, 0, "early", "late", "mid", "middle", "end", "beginning", "start", "close", "dawn")
-	add(cApprox, 0, "about", "nearly", "almost", "around", "roughly", "approximately", "over", "under", "some", "only", "just", "barely", "another", "additional", "extra", "full", "whole", "entire")
+	add(cEdge, 0, "early", "late", "mid")
+	// "only", "just", "barely", "another" are left out of the span: TimeML has no
+	// mod for them, and annotators leave them out.
+	add(cApprox, 0, "about", "nearly", "almost", "around", "roughly", "approximately", "over", "under", "some", "full", "whole", "entire")
 	add(cFew, 0, "few", "several", "many", "couple", "some", "numerous")
 	add(cA, 1, "a", "an")
 	add(cPresent, 0, "now", "currently", "nowadays", "presently")

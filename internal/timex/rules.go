@@ -514,7 +514,7 @@ func ordQuarter(s *state, m *match) (result, bool) {
 		return at(date(y, 6*(o-1)+1, 1), uHalf, anchor), true
 	}
 	r := at(date(y, 3*(o-1)+1, 1), uQuarter, anchor)
-	s.lastQ, s.hasLastQ = *r.ref, true
+	r.namedQuarter = true
 	return r, true
 }
 
@@ -582,11 +582,13 @@ func (s *state) comparedWith() comparison {
 
 // --- days ------------------------------------------------------------------
 
-// withTOD adds a part of the day: "Friday night" is 1998-10-23TNI. TimeBank
-// annotators mostly kept such expressions typed DATE.
+// withTOD adds a part of the day: "Friday night" is 1998-10-23TNI, typed
+// TIME as TimeML types "the morning of January 31" (the AQUAINT annotators
+// mostly wrote DATE, the TimeBank ones TIME).
 func withTOD(r result, m *match) result {
 	if m.got(cTOD) && r.typ == typeDate {
 		r.val += "T" + todCodes[int(m.v[cTOD])]
+		r.typ = typeTime
 	}
 	return r
 }
@@ -1068,7 +1070,7 @@ func clock(s *state, m *match) (result, bool) {
 	if !s.hasDCT {
 		return result{typ: typeTime, val: "XXXX-XX-XXT" + hm}, true
 	}
-	day := s.dct
+	day, anchor := s.dct, s.dctAnchor()
 	switch {
 	case m.got(cMonth) && m.got(cDay) && validDate(day.Year(), int(m.v[cMonth]), int(m.v[cDay])):
 		day = date(day.Year(), int(m.v[cMonth]), int(m.v[cDay]))
@@ -1077,7 +1079,7 @@ func clock(s *state, m *match) (result, bool) {
 	case m.got(cRelDay):
 		day = day.AddDate(0, 0, int(m.v[cRelDay]))
 	}
-	return result{typ: typeTime, val: format(day, uDay) + "T" + hm, anchor: s.dctAnchor()}, true
+	return result{typ: typeTime, val: format(day, uDay) + "T" + hm, anchor: anchor}, true
 }
 
 func isWordToken(t *token) bool {

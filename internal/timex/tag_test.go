@@ -67,6 +67,30 @@ func TestTagTable(t *testing.T) {
 		{"He arrived on 3 March 2015 and left two days later.", []string{"3 March 2015=DATE:2015-03-03", "two days=DURATION:P2D"}},
 		{"Sessions offered his resignation after weeks of talks.", []string{"weeks=DURATION:PXW"}},
 		{"It happened nineteen ninety-four.", []string{"nineteen ninety-four=DATE:1994"}},
+		// tense: "would", a scheduled present, "as early as", "has scheduled"
+		{"He said the talks would start Friday.", []string{"Friday=DATE:2017-06-09"}},
+		{"The talks will end in March, at the end of March.", []string{"March=DATE:2018-03", "the end of March=DATE:2018-03"}},
+		{"Mugabe opens the conference on Friday.", []string{"Friday=DATE:2017-06-09"}},
+		{"A deal could come as early as Tuesday.", []string{"Tuesday=DATE:2017-06-13"}},
+		{"The firm has scheduled a news conference Thursday.", []string{"Thursday=DATE:2017-06-08"}},
+		{"They were planning to march on Monday.", []string{"Monday=DATE:2017-06-12"}},
+		{"It had been scheduled to open Monday.", []string{"Monday=DATE:2017-06-05"}},
+		// a cue in the next quoted sentence does not decide the weekday
+		{"Police arrested him Friday. ``He will be charged,'' they said.", []string{"Friday=DATE:2017-06-02"}},
+		// a weak cue moves a month across the DCT only when it is far from it
+		{"They are expected to join in January.", []string{"January=DATE:2018-01"}},
+		{"The dividend is payable July 1, the company said.", []string{"July 1=DATE:2017-07-01"}},
+		{"In October, the company reported a loss.", []string{"October=DATE:2016-10"}},
+		// anaphora and year-ago comparisons
+		{"Shares fell on May 5 and rose the following Monday.", []string{"May 5=DATE:2017-05-05", "the following Monday=DATE:2017-05-08"}},
+		{"A hearing is set for the week of June 19.", []string{"the week of June 19=DATE:2017-W25"}},
+		{"Net rose in the nine months, up from a year earlier.", []string{"the nine months=DURATION:P9M", "a year earlier=DATE:2016"}},
+		{"Net rose in the third quarter, up from a year earlier.", []string{"the third quarter=DATE:2016-Q3", "a year earlier=DATE:2015-Q3"}},
+		{"Sales for the last half of 1989 fell.", []string{"the last half of 1989=DATE:1989-H2"}},
+		{"It took a couple of years.", []string{"a couple of years=DURATION:P2Y"}},
+		{"Shares fell in mid-afternoon yesterday.", []string{"mid-afternoon yesterday=TIME:2017-06-06TAF"}},
+		// bare plurals that are quantities, not spans
+		{"It is a matter of days, and hundreds of years old.", nil},
 	} {
 		got := Tag(c.text, nil, dct)
 		checkInvariants(t, c.text, got)

@@ -56,6 +56,10 @@ type prevExpr struct {
 type result struct {
 	typ, val, anchor string
 	ref              *ref // the calendar point it names, if concrete
+	// namedQuarter: a quarter named outright ("the third quarter"), which
+	// becomes state.lastQ once the match wins (a normaliser must not change
+	// the state itself: its match may still lose to a longer one)
+	namedQuarter bool
 }
 
 type normFunc func(s *state, m *match) (result, bool)
@@ -153,7 +157,7 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			}
 			best, bestRes, found = m, res, true
 		}
-		if !found {
+		if !found || danglingMod(toks, &best) {
 			i++
 			continue
 		}
@@ -165,6 +169,9 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 		s.prevOut, s.hasPrevOut = prevExpr{dur: bestRes.typ == typeDuration, afterDur: s.hasPrevOut && s.prevOut.dur}, true
 		if bestRes.ref != nil {
 			s.prevOut.t, s.prevOut.gran = bestRes.ref.t, bestRes.ref.gran
+		}
+		if bestRes.namedQuarter {
+			s.lastQ, s.hasLastQ = *bestRes.ref, true
 		}
 		if bestRes.ref != nil {
 			s.last = *bestRes.ref

@@ -32,6 +32,10 @@ var weakFuture = map[string]bool{
 
 var pastAux = map[string]bool{"had": true}
 
+// presentAux before a weak cue makes it a plan still to come: "has
+// scheduled", "is expected".
+var presentAux = map[string]bool{"has": true, "have": true, "is": true, "are": true}
+
 var beAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true}
 
 var pastCues = map[string]bool{
@@ -99,6 +103,8 @@ func markCues(toks []token) {
 		w := toks[i].low
 		if weakFuture[w] {
 			switch {
+			case i > 0 && presentAux[toks[i-1].low]:
+				toks[i].cue, toks[i].weak = 1, false // "has scheduled a news conference"
 			case i+1 >= len(toks) || toks[i+1].low != "to" && toks[i+1].low != "for":
 				toks[i].cue = 0
 			case i > 0 && pastAux[toks[i-1].low] || i > 1 && pastAux[toks[i-2].low]:
@@ -109,6 +115,9 @@ func markCues(toks []token) {
 		} else if toks[i].cue < 0 && i > 0 && beAux[toks[i-1].low] {
 			// a passive ("to be completed") says nothing about time
 			toks[i].cue = 0
+		}
+		if w == "early" && i > 0 && i+1 < len(toks) && toks[i-1].low == "as" && toks[i+1].low == "as" {
+			toks[i].cue = 1 // "as early as Tuesday"
 		}
 		if w == "be" && i > 0 && toks[i-1].low == "to" {
 			toks[i].cue = 1 // "is to be completed", "are to be paid"

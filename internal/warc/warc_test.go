@@ -7,11 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/shareddata"
 )
 
 var captured = time.Date(2021, 6, 3, 14, 0, 0, 0, time.UTC)
@@ -257,4 +261,50 @@ func BenchmarkDocuments(b *testing.B) {
 			b.Fatalf("stats %+v err %v", st, err)
 		}
 	}
+}
+
+// BenchmarkDocumentsDevPages measures throughput on an archive of 2,000
+// real pages: the dev half of the extraction set, cycled under distinct
+// URLs, each record gzipped as CC-NEWS does.
+func BenchmarkDocumentsDevPages(b *testing.B) {
+	dir := shareddata.Path(b, "data", "html", "extract")
+	files, err := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s: %v", dir, err)
+	}
+	sort.Strings(files)
+	var pages [][]byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		page, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, page)
+	}
+	var buf bytes.Buffer
+	w := NewWriter(&buf, true)
+	const n = 2000
+	for i := 0; i < n; i++ {
+		if err := w.WriteResponse(fmt.Sprintf("https://dev.example/%d/page.html", i), captured, 200, "text/html", pages[i%len(pages)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := Documents(context.Background(), bytes.NewReader(data), "bench", func(dateline.Document, error) error { return nil })
+		if err != nil || st.Records != n {
+			b.Fatalf("stats %+v err %v", st, err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "pages/s")
 }

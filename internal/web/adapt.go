@@ -17,12 +17,6 @@ const MaxTimelineArticles = 3000
 // so a broad query still sees its most relevant articles.
 func StoreTimeline(st dateline.Store, build func(q TimelineRequest, arts []dateline.Article) dateline.Timeline) func(context.Context, TimelineRequest) (dateline.Timeline, error) {
 	return func(ctx context.Context, q TimelineRequest) (dateline.Timeline, error) {
-		if q.Story != "" {
-			// A missing story is a 404, not an empty timeline.
-			if _, err := st.Story(ctx, q.Story); err != nil {
-				return dateline.Timeline{}, err
-			}
-		}
 		f := dateline.Filter{Query: q.Query, Story: q.Story, Entity: q.Entity, From: q.From, To: q.To}
 		var arts []dateline.Article
 		if q.Query == "" {

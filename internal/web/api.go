@@ -173,6 +173,35 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// ArticlesPage is the JSON answer of GET /api/articles.
+type ArticlesPage struct {
+	Limit    int              `json:"limit"`
+	Offset   int              `json:"offset"`
+	Articles []ArticleSummary `json:"articles"`
+}
+
+// apiArticles lists articles oldest first, without their analysis.
+func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
+	p := newParams(r)
+	f := dateline.Filter{Source: p.str("source"), Story: p.str("story"), Entity: p.str("entity"),
+		IncludeDuplicates: p.str("duplicates") == "true"}
+	f.From, f.To = p.dateRange()
+	f.Limit, f.Offset = p.page()
+	if p.err != nil {
+		return p.err
+	}
+	page := ArticlesPage{Limit: f.Limit, Offset: f.Offset, Articles: []ArticleSummary{}}
+	err := s.d.Store.Articles(r.Context(), f, func(a dateline.Article) error {
+		page.Articles = append(page.Articles, summarize(a))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, page)
+	return nil
+}
+
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.d.Store.Article(r.Context(), r.PathValue("id"))
 	if err != nil {

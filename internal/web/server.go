@@ -132,6 +132,7 @@ func New(d Deps) *Server {
 	s.handle("GET /api/timeline", s.apiTimeline)
 	s.handle("GET /api/stories", s.apiStories)
 	s.handle("GET /api/stories/{id...}", s.apiStory)
+	s.handle("GET /api/articles", s.apiArticles)
 	s.handle("POST /api/articles", s.apiIngest)
 	s.handle("GET /api/articles/{id...}", s.apiArticle)
 	s.handle("GET /api/entities", s.apiEntities)

@@ -122,6 +122,10 @@ func TestAPIStatuses(t *testing.T) {
 		{"/api/stats", 200, `"documents":5`},
 		{"/api/openapi.json", 200, `"openapi"`},
 		{"/api/nothing", 404, `no API endpoint`},
+		{"/api/articles", 200, `"lead":`},
+		{"/api/articles?source=valley_times&duplicates=true", 200, `wire-0002-copy`},
+		{"/api/articles?limit=0", 400, `limit`},
+		{"/api/articles/", 404, `"error"`},
 		{"/metrics", 200, `dateline_http_requests_total`},
 	}
 	for _, tc := range tests {

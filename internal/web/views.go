@@ -438,6 +438,12 @@ func (s *Server) timeline(ctx context.Context, q TimelineRequest) (dateline.Time
 	if q.Query == "" && q.Story == "" && q.Entity == "" {
 		return dateline.Timeline{}, dateline.Errorf(dateline.Invalid, "timeline", "give a query (q), a story or an entity")
 	}
+	if q.Story != "" {
+		// A missing story is a 404, whatever the builder makes of it.
+		if _, err := s.d.Store.Story(ctx, q.Story); err != nil {
+			return dateline.Timeline{}, err
+		}
+	}
 	key := fmt.Sprintf("timeline\x00%s\x00%s\x00%s\x00%s\x00%s", q.Query, q.Story, q.Entity, isoDate(q.From), isoDate(q.To))
 	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) { return s.d.Timeline(ctx, q) })
 	if err != nil {
