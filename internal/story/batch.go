@@ -237,20 +237,15 @@ func agglomerate(items []item, o *Options) (root []int32, central []float64) {
 	}
 	// Centroids (sums of member vectors) for judging whether two stories
 	// are about the same development; built when first needed.
-	var cent []map[uint32]float64
+	var cent []centroid
 	centroids := func() {
-		cent = make([]map[uint32]float64, n)
+		cent = make([]centroid, n)
 		for x := range items {
 			r := int32(x)
 			for parent[r] != r {
 				r = parent[r]
 			}
-			if cent[r] == nil {
-				cent[r] = map[uint32]float64{}
-			}
-			for _, t := range items[x].vec {
-				cent[r][t.t] += float64(t.w)
-			}
+			cent[r] = cent[r].add(fromVec(items[x].vec))
 		}
 	}
 	// agglomerate merges pairs best first, by the score accept gives the
@@ -293,10 +288,8 @@ func agglomerate(items []item, o *Options) (root []int32, central []float64) {
 				hi[a] = hi[b]
 			}
 			if cent != nil {
-				for t, w := range cent[b] {
-					cent[a][t] += w
-				}
-				cent[b] = nil
+				cent[a] = cent[a].add(cent[b])
+				cent[b] = centroid{}
 			}
 			for y, w := range links[a] {
 				if sc, ok := accept(a, y, w/float64(size[a]*size[y])); ok {
@@ -321,7 +314,7 @@ func agglomerate(items []item, o *Options) (root []int32, central []float64) {
 		if lo[a].IsZero() || lo[b].IsZero() || lo[b].After(hi[a].Add(o.JoinGap)) || lo[a].After(hi[b].Add(o.JoinGap)) {
 			return 0, false
 		}
-		cos := mapCosine(cent[a], cent[b])
+		cos := cent[a].cosine(cent[b])
 		return cos, cos >= o.Continuity
 	})
 	find := func(x int32) int32 {
@@ -383,33 +376,68 @@ func (h *pairHeap) Pop() any {
 	return x
 }
 
-// mapCosine is the cosine of two sparse vectors, summed in term order so
-// the result does not depend on map iteration.
-func mapCosine(a, b map[uint32]float64) float64 {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	keys := make([]uint32, 0, len(a))
-	for t := range a {
-		keys = append(keys, t)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	var d float64
-	for _, t := range keys {
-		d += a[t] * b[t]
-	}
-	return d / math.Sqrt(sumSquares(a)*sumSquares(b))
+// centroid is a sum of article vectors, sorted by term, with its squared
+// norm; sums and dot products run in term order, so results do not depend
+// on any map's iteration order.
+type centroid struct {
+	v     []ctw
+	norm2 float64
 }
 
-func sumSquares(m map[uint32]float64) float64 {
-	keys := make([]uint32, 0, len(m))
-	for t := range m {
-		keys = append(keys, t)
+type ctw struct {
+	t uint32
+	w float64
+}
+
+func fromVec(v []tw) centroid {
+	c := centroid{v: make([]ctw, len(v))}
+	for i, x := range v {
+		c.v[i] = ctw{x.t, float64(x.w)}
+		c.norm2 += float64(x.w) * float64(x.w)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	var s float64
-	for _, t := range keys {
-		s += m[t] * m[t]
+	return c
+}
+
+func (a centroid) add(b centroid) centroid {
+	out := centroid{v: make([]ctw, 0, len(a.v)+len(b.v))}
+	i, j := 0, 0
+	for i < len(a.v) || j < len(b.v) {
+		var x ctw
+		switch {
+		case j == len(b.v) || i < len(a.v) && a.v[i].t < b.v[j].t:
+			x = a.v[i]
+			i++
+		case i == len(a.v) || b.v[j].t < a.v[i].t:
+			x = b.v[j]
+			j++
+		default:
+			x = ctw{a.v[i].t, a.v[i].w + b.v[j].w}
+			i++
+			j++
+		}
+		out.v = append(out.v, x)
+		out.norm2 += x.w * x.w
 	}
-	return s
+	return out
+}
+
+func (a centroid) cosine(b centroid) float64 {
+	if a.norm2 == 0 || b.norm2 == 0 {
+		return 0
+	}
+	var d float64
+	i, j := 0, 0
+	for i < len(a.v) && j < len(b.v) {
+		switch {
+		case a.v[i].t < b.v[j].t:
+			i++
+		case a.v[i].t > b.v[j].t:
+			j++
+		default:
+			d += a.v[i].w * b.v[j].w
+			i++
+			j++
+		}
+	}
+	return d / math.Sqrt(a.norm2*b.norm2)
 }

@@ -11,17 +11,19 @@ import (
 )
 
 // Grid is the handful of weight settings leave-one-topic-out chooses
-// among: whether sentences naming the day are preferred, how much a
-// day's own vocabulary is preferred over the story's, how much
+// among: how many lead sentences of a day's articles stand for it, how
+// much a day's own vocabulary is preferred over the story's, how much
 // publication volume counts against mentions, and a length discount.
+// (Preferring sentences that name the day, the earlier fourth axis, was
+// never chosen and made way for the lead sentences.)
 func Grid() []timeline.Params {
 	var out []timeline.Params
-	for _, mb := range []float64{1, 3} {
+	for _, lead := range []int{2, 3, 5} {
 		for _, spec := range []float64{0, 0.5} {
-			for _, pw := range []float64{0.25, 0.5, 1} {
+			for _, pw := range []float64{0.25, 0.5} {
 				for _, lp := range []float64{0, 0.3} {
 					p := timeline.DefaultParams()
-					p.MentionBoost, p.Specific, p.PubWeight, p.LengthPenalty = mb, spec, pw, lp
+					p.LeadSentences, p.Specific, p.PubWeight, p.LengthPenalty = lead, spec, pw, lp
 					out = append(out, p)
 				}
 			}
@@ -111,6 +113,6 @@ func LOTO(ctx context.Context, topics []Topic, grid []timeline.Params, out strin
 // String describes a choice in one line.
 func (c Choice) String() string {
 	p := c.Params
-	return fmt.Sprintf("%-8s grid #%d (mention boost %g, specific %g, pub weight %g, length penalty %g) train AR-1 %.3f",
-		c.Topic, c.Index, p.MentionBoost, p.Specific, p.PubWeight, p.LengthPenalty, c.TrainAR1)
+	return fmt.Sprintf("%-8s grid #%d (lead sentences %d, specific %g, pub weight %g, length penalty %g) train AR-1 %.3f",
+		c.Topic, c.Index, p.LeadSentences, p.Specific, p.PubWeight, p.LengthPenalty, c.TrainAR1)
 }

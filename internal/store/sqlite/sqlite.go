@@ -448,9 +448,15 @@ func (s *DB) Search(ctx context.Context, f dateline.Filter) (dateline.SearchResu
 	if limit <= 0 {
 		limit = 20
 	}
-	q := "SELECT d.id, d.title, d.source, d.url, d.published, d.story, -bm25(documents_fts, 3.0, 1.0), " +
-		"snippet(documents_fts, 1, char(2), char(3), '…', 24)" + base +
-		fmt.Sprintf(" ORDER BY bm25(documents_fts, 3.0, 1.0), d.id LIMIT %d OFFSET %d", limit, max(f.Offset, 0))
+	// Rank first and make snippets for the one page only: snippet() costs
+	// far more than bm25() and would otherwise run for every match.
+	q := "WITH top AS (SELECT documents_fts.rowid AS r, bm25(documents_fts, 3.0, 1.0) AS score" + base +
+		fmt.Sprintf(" ORDER BY score, d.id LIMIT %d OFFSET %d)", limit, max(f.Offset, 0)) +
+		" SELECT d.id, d.title, d.source, d.url, d.published, d.story, -top.score," +
+		" snippet(documents_fts, 1, char(2), char(3), '…', 24)" +
+		" FROM top JOIN documents_fts ON documents_fts.rowid = top.r JOIN documents d ON d.rowid = top.r" +
+		" WHERE documents_fts MATCH ? ORDER BY top.score, d.id"
+	cargs = append(cargs, m)
 	rows, err := s.db.QueryContext(ctx, q, cargs...)
 	if err != nil {
 		return res, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
@@ -639,7 +645,7 @@ func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.E
 			SELECT lower(e2.name) FROM doc_entities e2, json_each(e2.aliases) a WHERE a.value = ? COLLATE NOCASE))`)
 		args = append(args, q.Name, q.Name)
 	}
-	sqlq := `SELECT min(e.name), max(e.type), sum(e.mentions), count(DISTINCT e.doc), min(d.day), max(d.day), json_group_array(e.aliases)
+	sqlq := `SELECT min(e.name), max(e.type), sum(e.mentions), count(DISTINCT e.doc), min(d.day), max(d.day)
 		FROM doc_entities e JOIN documents d ON d.rowid = e.doc AND d.duplicate_of = ''`
 	if len(conds) > 0 {
 		sqlq += " WHERE " + strings.Join(conds, " AND ")
@@ -652,20 +658,33 @@ func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.E
 	if err != nil {
 		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
-	defer rows.Close()
 	out := []dateline.EntityStat{}
 	for rows.Next() {
 		var e dateline.EntityStat
-		var first, last, aliasJSON string
-		if err := rows.Scan(&e.Name, &e.Type, &e.Mentions, &e.Documents, &first, &last, &aliasJSON); err != nil {
+		var first, last string
+		if err := rows.Scan(&e.Name, &e.Type, &e.Mentions, &e.Documents, &first, &last); err != nil {
+			rows.Close()
 			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
 		}
 		e.First, _ = time.Parse(dateline.DateLayout, first)
 		e.Last, _ = time.Parse(dateline.DateLayout, last)
-		e.Aliases = mergeAliases(e.Name, aliasJSON)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	// Aliases only for the page asked for: gathering them for every group
+	// costs more than the aggregation itself.
+	for i := range out {
+		var arr string
+		err := s.db.QueryRowContext(ctx, `SELECT json_group_array(aliases) FROM doc_entities WHERE name = ? COLLATE NOCASE`, out[i].Name).Scan(&arr)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+		out[i].Aliases = mergeAliases(out[i].Name, arr)
+	}
+	return out, nil
 }
 
 // mergeAliases flattens the JSON array of per-document alias arrays.

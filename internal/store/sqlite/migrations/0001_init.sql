@@ -1,23 +1,26 @@
 -- Documents as ingested, with their analysis as JSON. Re-ingesting an id is a
 -- no-op, so id is unique and inserts use ON CONFLICT DO NOTHING.
+-- Small columns first: SQLite reads a row's columns in order, and filters on
+-- story or duplicate_of must not walk through the text's overflow pages.
 CREATE TABLE documents (
 	rowid            INTEGER PRIMARY KEY,
 	id               TEXT NOT NULL UNIQUE,
-	url              TEXT NOT NULL DEFAULT '',
-	source           TEXT NOT NULL DEFAULT '',
-	title            TEXT NOT NULL DEFAULT '',
 	published        TEXT NOT NULL,              -- RFC 3339, UTC
 	day              TEXT NOT NULL,              -- YYYY-MM-DD of published
+	source           TEXT NOT NULL DEFAULT '',
+	duplicate_of     TEXT NOT NULL DEFAULT '',
+	story            TEXT NOT NULL DEFAULT '',
+	title            TEXT NOT NULL DEFAULT '',
+	url              TEXT NOT NULL DEFAULT '',
 	published_source TEXT NOT NULL DEFAULT '',
 	origin           TEXT NOT NULL DEFAULT '',
 	text             TEXT NOT NULL,
-	analysis         TEXT NOT NULL DEFAULT '',   -- JSON of dateline.Analysis, '' when not analysed
-	duplicate_of     TEXT NOT NULL DEFAULT '',
-	story            TEXT NOT NULL DEFAULT ''
+	analysis         TEXT NOT NULL DEFAULT ''    -- JSON of dateline.Analysis, '' when not analysed
 );
 CREATE INDEX documents_day ON documents(day);
 CREATE INDEX documents_source ON documents(source);
 CREATE INDEX documents_story ON documents(story);
+CREATE INDEX documents_copies ON documents(duplicate_of) WHERE duplicate_of <> '';
 
 -- Full-text index over title and text. External content: the text is stored
 -- once, in documents.
