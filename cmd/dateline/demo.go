@@ -63,6 +63,9 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	}
 	start := time.Now()
 	res, err := pipe.Ingest(ctx, docs)
+	if err == nil {
+		err = pipe.Settle(ctx)
+	}
 	if err != nil {
 		return err
 	}

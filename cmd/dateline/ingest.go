@@ -171,6 +171,9 @@ func ingestPaths(ctx context.Context, env *Env, pipe *pipeline.Pipeline, paths [
 	if werr := r.wait(); err == nil {
 		err = werr
 	}
+	if err == nil {
+		err = pipe.Settle(ctx)
+	}
 	r.progress.done()
 	if err != nil {
 		// What was flushed is committed; say so, so the user knows a rerun continues.

@@ -116,6 +116,9 @@ func apiIngest(p *pipeline.Pipeline) func(context.Context, io.Reader) (web.Inges
 		if err == nil {
 			err = flush()
 		}
+		if err == nil {
+			err = p.Settle(ctx)
+		}
 		return res, err
 	}
 }

@@ -102,6 +102,12 @@ func findCues(lex *lex, toks []tok) []cue {
 			cues = append(cues, cue{i: i, j: i + 1, colon: true})
 			continue
 		}
+		if w == "in" && pollAhead(toks, i) && (len(cues) == 0 || cues[len(cues)-1].j <= i) {
+			// "…, Obama was winning blacks by 28 points in the same poll":
+			// PolNeAR makes the poll the source and "in" the cue.
+			cues = append(cues, cue{i: i, j: i + 1, prep: true})
+			continue
+		}
 		if isPunct(w) || !lex.seen(w) {
 			continue
 		}
@@ -210,6 +216,23 @@ func colonCue(toks []tok, i int) bool {
 
 // functionWord are words that are part of cues but never one alone.
 var functionWord = set("to", "in", "for", "of", "on", "about", "as", "with", "at", "that", "the", "a", "an", "by", "from", "into", "over", "against")
+
+// pollAhead reports whether the phrase after "in" at i names a poll
+// ("in the latest CBS News poll").
+func pollAhead(toks []tok, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		w := toks[k].w
+		if pollWords[w] {
+			return k+1 >= len(toks) || isPunct(toks[k+1].w) || toks[k+1].w == "of" || toks[k+1].w == "in" || toks[k+1].w == "by"
+		}
+		if isPunct(w) && w != "-" && w != "'s" {
+			return false
+		}
+	}
+	return false
+}
+
+var pollWords = set("poll", "polls", "survey", "surveys", "polling")
 
 // colonLabel are the rubrics a headline colon follows ("The Latest:
 // …"), which name no speaker.

@@ -163,9 +163,10 @@ type doc struct {
 // them. It is not safe for concurrent use: the pipeline calls it from one
 // goroutine, in arrival order.
 //
-// Memory: about 1.1 KB per held document (signature, 64 bucket entries,
-// bookkeeping) plus its ID, so the default cap of 100,000 documents stays
-// near 120 MB; a 30-day window of a few thousand articles a day is far below.
+// Memory: per held document its signature (512 bytes), 64 bucket
+// entries, its per-site line keys and its ID, about 1.5-2 KB; the default
+// cap of 100,000 documents bounds it near 200 MB, and a 30-day window of a
+// typical feed is far below.
 type Index struct {
 	opts    Options
 	rows    int

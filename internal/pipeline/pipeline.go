@@ -76,6 +76,13 @@ func New(ctx context.Context, st dateline.Store, opts Options) (*Pipeline, error
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	// About 6.5 KB a held article for both: 50,000 keeps them near 300 MB.
+	if opts.Dedup.MaxDocs == 0 {
+		opts.Dedup.MaxDocs = 50000
+	}
+	if opts.Story.MaxDocs == 0 {
+		opts.Story.MaxDocs = 50000
+	}
 	p := &Pipeline{st: st, opts: opts, ix: dedup.NewIndex(opts.Dedup), cl: story.NewClusterer(opts.Story)}
 	stats, err := st.Stats(ctx)
 	if err != nil {
@@ -89,7 +96,7 @@ func New(ctx context.Context, st dateline.Store, opts Options) (*Pipeline, error
 	err = st.Articles(ctx, dateline.Filter{From: from, IncludeDuplicates: true}, func(a dateline.Article) error {
 		p.ix.Check(&a)
 		if a.Story != "" {
-			p.cl.Assign(&a)
+			p.cl.Restore(&a)
 		}
 		n++
 		return nil
@@ -166,6 +173,24 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 		return res, fmt.Errorf("pipeline: %w", err)
 	}
 	return res, nil
+}
+
+// Settle reclusters the stories of the window the way a batch recluster
+// would, undoing what the order of arrival decided online, and stores the
+// changes. Call it at the end of an ingest run.
+func (p *Pipeline) Settle(ctx context.Context) error {
+	if p.opts.NoFold {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cl.Pending() == 0 {
+		return nil
+	}
+	if err := p.st.Assign(ctx, p.cl.Settle(), p.cl.Stories()); err != nil {
+		return fmt.Errorf("pipeline: settle stories: %w", err)
+	}
+	return nil
 }
 
 // analyse fills in each article's analysis on a pool of workers.

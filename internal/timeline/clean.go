@@ -93,17 +93,3 @@ func hasClockStamp(s string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// quoted reports reported speech or a first-person voice: quotation marks
-// (as PTB tokens or plain) or a first-person pronoun as a word.
-func quoted(s string) bool {
-	if strings.Contains(s, "``") || strings.Contains(s, "''") || strings.Contains(s, "\"") || strings.Contains(s, "“") {
-		return true
-	}
-	for _, w := range strings.Fields(s) {
-		switch w {
-		case "I", "we", "We", "my", "My", "our", "Our", "us":
-			return true
-		}
-	}
-	return false
-}

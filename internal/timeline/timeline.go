@@ -78,6 +78,10 @@ type Params struct {
 	// LeadSentences of an article published on a date stand for that date
 	// when they mention no other.
 	LeadSentences int
+	// LeadPreferred, when set, narrows a day's lead candidates to each
+	// article's first LeadPreferred sentences unless that leaves the day
+	// with none; the day stays salient either way.
+	LeadPreferred int
 	// PubDays is how many days' publications stand for a date: lead
 	// sentences published on d and d+1 (PubDays 2) describe d.
 	PubDays int
@@ -89,19 +93,12 @@ type Params struct {
 	MaxTokens     int
 	TargetTokens  int
 	LengthPenalty float64
-	// Quoted multiplies a sentence that quotes someone or speaks in the
-	// first person: reported speech tells what someone thinks of an event,
-	// a timeline entry should say what happened.
-	Quoted float64
-	// FirstLead multiplies the first sentence of an article published on
-	// the day (or the next), the reporter's own summary of the news.
-	FirstLead float64
 }
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
 	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
-		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, Quoted: 1, FirstLead: 1}
+		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, LeadPreferred: 2}
 }
 
 // Build returns the timeline for q over articles, sentences detokenised
@@ -124,7 +121,6 @@ type sent struct {
 	v        vec
 	rel      float64 // share of query terms present, 0..1
 	ntok     int
-	quoted   bool
 	refs     []int64 // days it refers to (day-precision time expressions)
 	explicit []int64 // the subset written out as a calendar date ("20 April")
 	leadDate []int64 // days it opens with, as a timeline entry does ("May 19 - …")
@@ -306,7 +302,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if len(t.ids) < 3 {
 				continue
 			}
-			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate, quoted: quoted(text)}
+			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate}
 			if len(terms) > 0 {
 				hit := 0
 				for _, id := range t.ids {
@@ -455,6 +451,19 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		if queryOn {
 			m, pc = relevantOnly(m, sents), relevantOnly(pc, sents)
 		}
+		if p.LeadPreferred > 0 {
+			// The first sentences are the reporter's summary; later lead
+			// sentences only stand in when a day has nothing better.
+			var top []int
+			for _, si := range pc {
+				if sents[si].idx < p.LeadPreferred {
+					top = append(top, si)
+				}
+			}
+			if len(m)+len(top) > 0 {
+				pc = top
+			}
+		}
 		c := append(append([]int(nil), m...), pc...)
 		if len(c) == 0 {
 			continue
@@ -487,12 +496,6 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 						v *= p.LeadDateBoost
 					}
 				}
-			}
-			if s.quoted {
-				v *= p.Quoted
-			}
-			if !isMent[si] && s.idx == 0 {
-				v *= p.FirstLead
 			}
 			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
 				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
