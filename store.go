@@ -17,7 +17,24 @@ type Filter struct {
 	IncludeDuplicates bool
 	Limit             int // 0: no limit
 	Offset            int
+	// Parts limits which parts of the analysis Articles reads; zero reads all.
+	Parts Part
 }
+
+// Part names one part of an Analysis.
+type Part uint8
+
+// Analysis parts.
+const (
+	PartSentences Part = 1 << iota
+	PartTimexes
+	PartMentions
+	PartEntities
+	PartAttributions
+	PartAll = PartSentences | PartTimexes | PartMentions | PartEntities | PartAttributions
+	// PartNone reads the document without any of its analysis.
+	PartNone Part = 1 << 7
+)
 
 // Hit is one search result.
 type Hit struct {
@@ -112,6 +129,8 @@ type Store interface {
 	// Articles streams the articles the filter selects, oldest first.
 	Articles(ctx context.Context, f Filter, fn func(Article) error) error
 	Search(ctx context.Context, f Filter) (SearchResult, error)
+	// Coverage counts the selected articles per publication day (YYYY-MM-DD).
+	Coverage(ctx context.Context, f Filter) (map[string]int, error)
 	Stats(ctx context.Context) (Stats, error)
 
 	// Assign sets story and duplicate links, applied in order, then refreshes

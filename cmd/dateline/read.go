@@ -320,7 +320,7 @@ func runEntity(ctx context.Context, env *Env, args []string) error {
 	var res []out
 	for _, e := range es {
 		o := out{EntityStat: e, Articles: []docRef{}}
-		err := st.Articles(ctx, dateline.Filter{Entity: e.Name, Limit: *limit}, func(a dateline.Article) error {
+		err := st.Articles(ctx, dateline.Filter{Entity: e.Name, Limit: *limit, Parts: dateline.PartNone}, func(a dateline.Article) error {
 			o.Articles = append(o.Articles, docRef{a.ID, a.Title, a.Source, a.Published.Format(dateline.DateLayout)})
 			return nil
 		})

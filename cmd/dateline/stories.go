@@ -44,7 +44,7 @@ func runStories(ctx context.Context, env *Env, args []string) error {
 	case "jsonl":
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
-		f := dateline.Filter{IncludeDuplicates: true, From: q.From, To: q.To}
+		f := dateline.Filter{IncludeDuplicates: true, From: q.From, To: q.To, Parts: dateline.PartNone}
 		return st.Articles(ctx, f, func(a dateline.Article) error {
 			return enc.Encode(struct {
 				ID    string `json:"id"`
@@ -87,8 +87,7 @@ type storyArticle struct {
 // folded onto its original.
 func foldStory(ctx context.Context, st dateline.Store, id string) ([]storyArticle, error) {
 	var arts []dateline.Article
-	err := st.Articles(ctx, dateline.Filter{Story: id, IncludeDuplicates: true}, func(a dateline.Article) error {
-		a.Analysis = dateline.Analysis{}
+	err := st.Articles(ctx, dateline.Filter{Story: id, IncludeDuplicates: true, Parts: dateline.PartNone}, func(a dateline.Article) error {
 		arts = append(arts, a)
 		return nil
 	})
@@ -193,9 +192,8 @@ func runRecluster(ctx context.Context, env *Env, args []string) error {
 // recluster rebuilds duplicate links and stories over the whole store.
 func recluster(ctx context.Context, st dateline.Store) (articles, stories int, err error) {
 	var arts []dateline.Article
-	err = st.Articles(ctx, dateline.Filter{IncludeDuplicates: true}, func(a dateline.Article) error {
+	err = st.Articles(ctx, dateline.Filter{IncludeDuplicates: true, Parts: dateline.PartMentions | dateline.PartEntities}, func(a dateline.Article) error {
 		a.DuplicateOf, a.Story = "", ""
-		a.Sentences, a.Timexes, a.Attributions = nil, nil, nil
 		arts = append(arts, a)
 		return nil
 	})

@@ -35,7 +35,8 @@ type timelineRequest struct {
 // when that finds nothing).
 func buildTimeline(ctx context.Context, st dateline.Store, req timelineRequest) (dateline.Timeline, error) {
 	q := timeline.Query{Text: req.Query, From: req.From, To: req.To, Dates: req.Dates, PerDate: req.PerDate}
-	f := dateline.Filter{From: req.From, To: req.To, Story: req.Story, Limit: maxCandidates}
+	f := dateline.Filter{From: req.From, To: req.To, Story: req.Story, Limit: maxCandidates,
+		Parts: dateline.PartSentences | dateline.PartTimexes | dateline.PartMentions}
 	if req.Query != "" {
 		es, err := st.Entities(ctx, dateline.EntityQuery{Name: req.Query, Limit: 1})
 		if err != nil {

@@ -283,7 +283,12 @@ func runWatch(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer closeSink()
+	closed := false
+	defer func() {
+		if !closed {
+			closeSink()
+		}
+	}()
 	if *statePath == "" {
 		*statePath = env.DB + ".watch.json"
 	}
@@ -300,12 +305,21 @@ func runWatch(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		closed = true
+		if err := closeSink(); err != nil {
+			return err
+		}
 		if rep.Failed > 0 || rep.Errors > 0 {
 			return &partialError{bad: rep.Failed + rep.Errors, good: rep.Ingested}
 		}
-		return closeSink()
+		return nil
 	}
-	return w.Run(ctx, feeds)
+	err = w.Run(ctx, feeds)
+	closed = true
+	if cerr := closeSink(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func runEvalHTML(ctx context.Context, env *Env, args []string) error {

@@ -102,12 +102,6 @@ func findCues(lex *lex, toks []tok) []cue {
 			cues = append(cues, cue{i: i, j: i + 1, colon: true})
 			continue
 		}
-		if w == "in" && pollAhead(toks, i) && (len(cues) == 0 || cues[len(cues)-1].j <= i) {
-			// "…, Obama was winning blacks by 28 points in the same poll":
-			// PolNeAR makes the poll the source and "in" the cue.
-			cues = append(cues, cue{i: i, j: i + 1, prep: true})
-			continue
-		}
 		if isPunct(w) || !lex.seen(w) {
 			continue
 		}
@@ -136,6 +130,14 @@ func findCues(lex *lex, toks []tok) []cue {
 		// A head may have been claimed already by the previous cue's
 		// widening ("pointed out").
 		if n := len(cues); n > 0 && cues[n-1].j > c.i {
+			continue
+		}
+		// The model marks every word of a cue, so one cue may fire on
+		// several ("has repeatedly criticised", "said in a statement"):
+		// join a word to the cue just before it when only auxiliaries,
+		// adverbs or function words lie between.
+		if n := len(cues); n > 0 && !cues[n-1].colon && !cues[n-1].prep && !cues[n-1].bare && !c.bare && joinable(toks, cues[n-1].j, c.i) {
+			cues[n-1].j = c.j
 			continue
 		}
 		cues = append(cues, c)
@@ -214,25 +216,22 @@ func colonCue(toks []tok, i int) bool {
 	return true
 }
 
-// functionWord are words that are part of cues but never one alone.
-var functionWord = set("to", "in", "for", "of", "on", "about", "as", "with", "at", "that", "the", "a", "an", "by", "from", "into", "over", "against")
-
-// pollAhead reports whether the phrase after "in" at i names a poll
-// ("in the latest CBS News poll").
-func pollAhead(toks []tok, i int) bool {
-	for k := i + 1; k < len(toks) && k <= i+6; k++ {
-		w := toks[k].w
-		if pollWords[w] {
-			return k+1 >= len(toks) || isPunct(toks[k+1].w) || toks[k+1].w == "of" || toks[k+1].w == "in" || toks[k+1].w == "by"
-		}
-		if isPunct(w) && w != "-" && w != "'s" {
+// joinable reports whether tokens [from, to) may sit inside one cue: at
+// most two auxiliaries, adverbs or function words.
+func joinable(toks []tok, from, to int) bool {
+	if to-from > 2 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if w := toks[k].w; !functionWord[w] && !betweenWords[w] {
 			return false
 		}
 	}
-	return false
+	return true
 }
 
-var pollWords = set("poll", "polls", "survey", "surveys", "polling")
+// functionWord are words that are part of cues but never one alone.
+var functionWord = set("to", "in", "for", "of", "on", "about", "as", "with", "at", "that", "the", "a", "an", "by", "from", "into", "over", "against")
 
 // colonLabel are the rubrics a headline colon follows ("The Latest:
 // …"), which name no speaker.

@@ -93,7 +93,7 @@ func New(ctx context.Context, st dateline.Store, opts Options) (*Pipeline, error
 	}
 	from := stats.Last.Add(-opts.Window)
 	n := 0
-	err = st.Articles(ctx, dateline.Filter{From: from, IncludeDuplicates: true}, func(a dateline.Article) error {
+	err = st.Articles(ctx, dateline.Filter{From: from, IncludeDuplicates: true, Parts: dateline.PartMentions | dateline.PartEntities}, func(a dateline.Article) error {
 		p.ix.Check(&a)
 		if a.Story != "" {
 			p.cl.Restore(&a)

@@ -92,4 +92,3 @@ func hasClockStamp(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-

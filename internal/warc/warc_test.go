@@ -293,7 +293,7 @@ func BenchmarkDocumentsDevPages(b *testing.B) {
 	w := NewWriter(&buf, true)
 	const n = 2000
 	for i := 0; i < n; i++ {
-		if err := w.WriteResponse(fmt.Sprintf("https://dev.example/%d/page.html", i), captured, 200, "text/html", pages[i%len(pages)]); err != nil {
+		if err := w.WriteResponse(fmt.Sprintf("https://dev.example/%d/page.html", i), time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), 200, "text/html", pages[i%len(pages)]); err != nil {
 			b.Fatal(err)
 		}
 	}

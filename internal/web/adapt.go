@@ -17,7 +17,8 @@ const MaxTimelineArticles = 3000
 // so a broad query still sees its most relevant articles.
 func StoreTimeline(st dateline.Store, build func(q TimelineRequest, arts []dateline.Article) dateline.Timeline) func(context.Context, TimelineRequest) (dateline.Timeline, error) {
 	return func(ctx context.Context, q TimelineRequest) (dateline.Timeline, error) {
-		f := dateline.Filter{Query: q.Query, Story: q.Story, Entity: q.Entity, From: q.From, To: q.To}
+		f := dateline.Filter{Query: q.Query, Story: q.Story, Entity: q.Entity, From: q.From, To: q.To,
+			Parts: dateline.PartSentences | dateline.PartTimexes | dateline.PartMentions}
 		var arts []dateline.Article
 		if q.Query == "" {
 			f.Limit = MaxTimelineArticles

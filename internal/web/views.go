@@ -207,7 +207,7 @@ func (s *Server) loadStoryView(ctx context.Context, id string) (StoryView, error
 	}
 	v := StoryView{Story: st}
 	var arts []dateline.Article
-	err = s.d.Store.Articles(ctx, dateline.Filter{Story: id, IncludeDuplicates: true, Limit: maxStoryArticles}, func(a dateline.Article) error {
+	err = s.d.Store.Articles(ctx, dateline.Filter{Story: id, IncludeDuplicates: true, Limit: maxStoryArticles, Parts: dateline.PartMentions | dateline.PartAttributions}, func(a dateline.Article) error {
 		arts = append(arts, a)
 		return nil
 	})
@@ -411,11 +411,7 @@ func (s *Server) coverage(docs int, wait time.Duration) []dayCount {
 func (s *Server) countCoverage(docs int, done chan struct{}) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	days := map[string]int{}
-	err := s.d.Store.Articles(ctx, dateline.Filter{IncludeDuplicates: true}, func(a dateline.Article) error {
-		days[a.Published.UTC().Format(dateline.DateLayout)]++
-		return nil
-	})
+	days, err := s.d.Store.Coverage(ctx, dateline.Filter{IncludeDuplicates: true})
 	s.covMu.Lock()
 	defer s.covMu.Unlock()
 	if err != nil {

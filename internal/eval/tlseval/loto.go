@@ -11,26 +11,18 @@ import (
 )
 
 // Grid is the handful of weight settings leave-one-topic-out chooses
-// among: how many of each article's first sentences stand for its day,
-// how much a day's own vocabulary is preferred over the story's, a length
-// discount, and three ways of weighing the date evidence (publications a
-// quarter or half a mention; or publications and relative mentions as
-// much as a calendar mention, with mentions made over a week later
-// counted three times).
+// among: how many of each article's first sentences are preferred as its
+// day's summary (0: all LeadSentences), how much a day's own vocabulary
+// is preferred over the story's, how much publication volume counts
+// against mentions, and a length discount.
 func Grid() []timeline.Params {
-	dates := []func(*timeline.Params){
-		func(p *timeline.Params) { p.PubWeight = 0.25 },
-		func(p *timeline.Params) { p.PubWeight = 0.5 },
-		func(p *timeline.Params) { p.PubWeight, p.RelativeRef, p.LateRef = 1, 1, 3 },
-	}
 	var out []timeline.Params
-	for _, lead := range []int{2, 3} {
+	for _, lead := range []int{2, 3, 0} {
 		for _, spec := range []float64{0, 0.5} {
-			for _, lp := range []float64{0, 0.3} {
-				for _, dw := range dates {
+			for _, pw := range []float64{0.25, 0.5} {
+				for _, lp := range []float64{0, 0.3} {
 					p := timeline.DefaultParams()
-					p.LeadPreferred, p.Specific, p.LengthPenalty = lead, spec, lp
-					dw(&p)
+					p.LeadPreferred, p.Specific, p.PubWeight, p.LengthPenalty = lead, spec, pw, lp
 					out = append(out, p)
 				}
 			}
@@ -120,6 +112,6 @@ func LOTO(ctx context.Context, topics []Topic, grid []timeline.Params, out strin
 // String describes a choice in one line.
 func (c Choice) String() string {
 	p := c.Params
-	return fmt.Sprintf("%-8s grid #%d (lead preferred %d, specific %g, length penalty %g, pub weight %g, relative ref %g, late ref %g) train AR-1 %.3f",
-		c.Topic, c.Index, p.LeadPreferred, p.Specific, p.LengthPenalty, p.PubWeight, p.RelativeRef, p.LateRef, c.TrainAR1)
+	return fmt.Sprintf("%-8s grid #%d (lead preferred %d, specific %g, pub weight %g, length penalty %g) train AR-1 %.3f",
+		c.Topic, c.Index, p.LeadPreferred, p.Specific, p.PubWeight, p.LengthPenalty, c.TrainAR1)
 }

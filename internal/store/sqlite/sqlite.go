@@ -120,8 +120,9 @@ func (s *DB) Put(ctx context.Context, articles []dateline.Article) (int, error) 
 	}
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO documents
-		(id, url, source, title, published, day, published_source, origin, text, analysis, duplicate_of, story)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`)
+		(id, url, source, title, published, day, published_source, origin, text, duplicate_of, story,
+		 sentences, timexes, mentions, entities, attributions)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
 		return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
 	}
@@ -140,16 +141,13 @@ func (s *DB) Put(ctx context.Context, articles []dateline.Article) (int, error) 
 		if a.Published.IsZero() {
 			return 0, dateline.Errorf(dateline.Invalid, op, "article %s has no publication date", a.ID)
 		}
-		analysis := ""
-		if analysed(&a.Analysis) {
-			b, err := json.Marshal(a.Analysis)
-			if err != nil {
-				return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
-			}
-			analysis = string(b)
+		parts, err := encodeParts(&a.Analysis)
+		if err != nil {
+			return 0, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
 		}
 		res, err := ins.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, a.Published.UTC().Format(time.RFC3339),
-			day(a.Published), a.PublishedSource, a.Origin, a.Text, analysis, a.DuplicateOf, a.Story)
+			day(a.Published), a.PublishedSource, a.Origin, a.Text, a.DuplicateOf, a.Story,
+			parts[0], parts[1], parts[2], parts[3], parts[4])
 		if err != nil {
 			return 0, &dateline.Error{Kind: dateline.Unavailable, Op: op + " " + a.ID, Err: err}
 		}
@@ -177,6 +175,30 @@ func (s *DB) Put(ctx context.Context, articles []dateline.Article) (int, error) 
 
 func analysed(a *dateline.Analysis) bool {
 	return a.Sentences != nil || a.Timexes != nil || a.Mentions != nil || a.Entities != nil || a.Attributions != nil
+}
+
+// encodeParts gives the JSON of each analysis part, all "" for a document
+// that was not analysed.
+func encodeParts(a *dateline.Analysis) ([5]string, error) {
+	var out [5]string
+	if !analysed(a) {
+		return out, nil
+	}
+	for i, v := range []any{nonNilSlice(a.Sentences), nonNilSlice(a.Timexes), nonNilSlice(a.Mentions), nonNilSlice(a.Entities), nonNilSlice(a.Attributions)} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return out, err
+		}
+		out[i] = string(b)
+	}
+	return out, nil
+}
+
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // putDerived fills the entity and attribution tables for one new document.
@@ -258,14 +280,41 @@ func (s *DB) Has(ctx context.Context, ids []string) (map[string]bool, error) {
 	return out, nil
 }
 
-const articleCols = `d.id, d.url, d.source, d.title, d.published, d.published_source, d.origin, d.text, d.analysis, d.duplicate_of, d.story`
+const docCols = `d.id, d.url, d.source, d.title, d.published, d.published_source, d.origin, d.text, d.duplicate_of, d.story`
+
+// partCols lists the analysis columns in Part bit order.
+var partCols = []string{"d.sentences", "d.timexes", "d.mentions", "d.entities", "d.attributions"}
+
+// articleCols is the select list for an article with the given parts.
+func articleCols(parts dateline.Part) string {
+	if parts == 0 {
+		parts = dateline.PartAll
+	}
+	cols := docCols
+	for i, c := range partCols {
+		if parts&(1<<i) != 0 {
+			cols += ", " + c
+		}
+	}
+	return cols
+}
 
 type scanner interface{ Scan(...any) error }
 
-func scanArticle(r scanner) (dateline.Article, error) {
+func scanArticle(r scanner, parts dateline.Part) (dateline.Article, error) {
+	if parts == 0 {
+		parts = dateline.PartAll
+	}
 	var a dateline.Article
-	var published, analysis string
-	if err := r.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.PublishedSource, &a.Origin, &a.Text, &analysis, &a.DuplicateOf, &a.Story); err != nil {
+	var published string
+	var raw [5]string
+	dest := []any{&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.PublishedSource, &a.Origin, &a.Text, &a.DuplicateOf, &a.Story}
+	for i := range raw {
+		if parts&(1<<i) != 0 {
+			dest = append(dest, &raw[i])
+		}
+	}
+	if err := r.Scan(dest...); err != nil {
 		return a, err
 	}
 	t, err := time.Parse(time.RFC3339, published)
@@ -273,9 +322,13 @@ func scanArticle(r scanner) (dateline.Article, error) {
 		return a, fmt.Errorf("article %s: stored date %q: %w", a.ID, published, err)
 	}
 	a.Published = t
-	if analysis != "" {
-		if err := json.Unmarshal([]byte(analysis), &a.Analysis); err != nil {
-			return a, fmt.Errorf("article %s: stored analysis: %w", a.ID, err)
+	targets := []any{&a.Sentences, &a.Timexes, &a.Mentions, &a.Entities, &a.Attributions}
+	for i, js := range raw {
+		if js == "" {
+			continue
+		}
+		if err := json.Unmarshal([]byte(js), targets[i]); err != nil {
+			return a, fmt.Errorf("article %s: stored %s: %w", a.ID, partCols[i][2:], err)
 		}
 	}
 	return a, nil
@@ -283,8 +336,8 @@ func scanArticle(r scanner) (dateline.Article, error) {
 
 // Article returns one stored article.
 func (s *DB) Article(ctx context.Context, id string) (dateline.Article, error) {
-	row := s.db.QueryRowContext(ctx, "SELECT "+articleCols+" FROM documents d WHERE d.id = ?", id)
-	a, err := scanArticle(row)
+	row := s.db.QueryRowContext(ctx, "SELECT "+articleCols(0)+" FROM documents d WHERE d.id = ?", id)
+	a, err := scanArticle(row, 0)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, dateline.Errorf(dateline.NotFound, "store: article", "no article with id %q", id)
 	}
@@ -332,7 +385,7 @@ func where(f dateline.Filter) (string, []any) {
 func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.Article) error) error {
 	const op = "store: articles"
 	w, args := where(f)
-	q := "SELECT " + articleCols + " FROM documents d WHERE 1=1" + w
+	q := "SELECT " + articleCols(f.Parts) + " FROM documents d WHERE 1=1" + w
 	if f.Query != "" {
 		m, err := MatchExpr(f.Query)
 		if err != nil {
@@ -351,7 +404,7 @@ func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.A
 	}
 	defer rows.Close()
 	for rows.Next() {
-		a, err := scanArticle(rows)
+		a, err := scanArticle(rows, f.Parts)
 		if err != nil {
 			return &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
 		}
@@ -363,6 +416,36 @@ func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.A
 		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
 	return nil
+}
+
+// Coverage counts the selected articles per publication day.
+func (s *DB) Coverage(ctx context.Context, f dateline.Filter) (map[string]int, error) {
+	const op = "store: coverage"
+	w, args := where(f)
+	q := "SELECT d.day, count(*) FROM documents d WHERE 1=1" + w
+	if f.Query != "" {
+		m, err := MatchExpr(f.Query)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Invalid, Op: op, Err: err}
+		}
+		q += " AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+		args = append(args, m)
+	}
+	rows, err := s.db.QueryContext(ctx, q+" GROUP BY d.day", args...)
+	if err != nil {
+		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var d string
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+		}
+		out[d] = n
+	}
+	return out, rows.Err()
 }
 
 // MatchExpr turns what a user typed into an FTS5 query: each word becomes a

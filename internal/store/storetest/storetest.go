@@ -209,9 +209,32 @@ func testArticles(t *testing.T, st dateline.Store) {
 	if got := fmt.Sprint(ids(t, st, dateline.Filter{Entity: "jeff sessions"})); got != "[a1 a3]" {
 		t.Errorf("entity articles = %s", got)
 	}
+	var got dateline.Article
+	err := st.Articles(context.Background(), dateline.Filter{Query: "politico", Parts: dateline.PartSentences | dateline.PartMentions}, func(a dateline.Article) error {
+		got = a
+		return nil
+	})
+	if err != nil || got.ID != "a1" || len(got.Sentences) != 2 || len(got.Mentions) != 2 || got.Attributions != nil || got.Entities != nil {
+		t.Errorf("Articles with Parts read %+v, %v", got.Analysis, err)
+	}
+	err = st.Articles(context.Background(), dateline.Filter{Query: "politico", Parts: dateline.PartNone}, func(a dateline.Article) error {
+		got = a
+		return nil
+	})
+	if err != nil || got.Text == "" || got.Sentences != nil || got.Mentions != nil {
+		t.Errorf("Articles with PartNone read %+v, %v", got, err)
+	}
+	cov, err := st.Coverage(context.Background(), dateline.Filter{IncludeDuplicates: true})
+	if err != nil || len(cov) != 3 || cov["2017-06-06"] != 1 {
+		t.Errorf("Coverage = %v, %v", cov, err)
+	}
+	cov, err = st.Coverage(context.Background(), dateline.Filter{Query: "sessions"})
+	if err != nil || len(cov) != 2 || cov["2017-06-07"] != 0 {
+		t.Errorf("Coverage of a query = %v, %v", cov, err)
+	}
 	stop := errors.New("stop")
 	n := 0
-	err := st.Articles(context.Background(), dateline.Filter{}, func(dateline.Article) error { n++; return stop })
+	err = st.Articles(context.Background(), dateline.Filter{}, func(dateline.Article) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("callback error not returned: %v after %d", err, n)
 	}

@@ -15,7 +15,13 @@ CREATE TABLE documents (
 	published_source TEXT NOT NULL DEFAULT '',
 	origin           TEXT NOT NULL DEFAULT '',
 	text             TEXT NOT NULL,
-	analysis         TEXT NOT NULL DEFAULT ''    -- JSON of dateline.Analysis, '' when not analysed
+	-- The analysis, one JSON column per part so a reader decodes only the
+	-- parts it needs ('' when the document was not analysed).
+	sentences        TEXT NOT NULL DEFAULT '',
+	timexes          TEXT NOT NULL DEFAULT '',
+	mentions         TEXT NOT NULL DEFAULT '',
+	entities         TEXT NOT NULL DEFAULT '',
+	attributions     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX documents_day ON documents(day);
 CREATE INDEX documents_source ON documents(source);
