@@ -36,7 +36,7 @@ type timelineRequest struct {
 func buildTimeline(ctx context.Context, st dateline.Store, req timelineRequest) (dateline.Timeline, error) {
 	q := timeline.Query{Text: req.Query, From: req.From, To: req.To, Dates: req.Dates, PerDate: req.PerDate}
 	f := dateline.Filter{From: req.From, To: req.To, Story: req.Story, Limit: maxCandidates,
-		Parts: dateline.PartSentences | dateline.PartTimexes | dateline.PartMentions}
+		Parts: dateline.PartSentences | dateline.PartTimexes}
 	if req.Query != "" {
 		es, err := st.Entities(ctx, dateline.EntityQuery{Name: req.Query, Limit: 1})
 		if err != nil {
@@ -44,6 +44,7 @@ func buildTimeline(ctx context.Context, st dateline.Store, req timelineRequest) 
 		}
 		if len(es) > 0 {
 			f.Entity, q.Entity = es[0].Name, es[0].Name
+			f.Parts |= dateline.PartMentions // to find the entity's sentences
 		} else {
 			f.Query = req.Query
 		}

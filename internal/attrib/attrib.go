@@ -360,7 +360,7 @@ func (f *frame) orient(c cue) analysis {
 	for k > 0 {
 		w := t[k-1].w
 		if betweenWords[w] && !f.capitalName(k-1) {
-			if beForms[w] && !strings.HasSuffix(t[c.j-1].w, "ing") {
+			if beForms[w] && participle(t[c.i].w) {
 				passive = true // "was asked", not "was hoping"
 			}
 			k--
@@ -422,6 +422,16 @@ func (f *frame) orient(c cue) analysis {
 	a.contentFromTok = f.contentStart(c.j)
 	return a
 }
+
+// participle reports whether w looks like a past participle, which after
+// a form of "be" makes a passive ("was asked"), unlike an adjective or a
+// progressive ("was critical of", "is calling for").
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
+var irregularParticiples = set("told", "said", "known", "seen", "thought", "shown", "written", "given",
+	"made", "taken", "heard", "held", "found", "brought", "understood", "felt", "meant", "sought", "taught")
 
 var beForms = set("is", "was", "are", "were", "be", "been", "being")
 

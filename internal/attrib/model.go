@@ -90,13 +90,6 @@ const (
 	fPrevBigram
 	fNextBigram
 	fQuoteNear
-	fStemThat
-	fStemQuote
-	fSubject
-	fObject
-	fPos
-	fStemInQuote
-	fSufPrev
 )
 
 // stem strips the commonest inflections so that "insists", "insisted" and
@@ -208,49 +201,8 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote bool) []uint64 {
 		hashFeat(fPrevBigram, get(i-2), get(i-1)),
 		hashFeat(fNextBigram, get(i+1), get(i+2)),
 		hashFeat(fQuoteNear, quoteNear(toks, i), rate),
-		hashFeat(fStemThat, stem(w), thatNear(toks, i)),
-		hashFeat(fStemQuote, stem(w), quoteNear(toks, i)),
-		hashFeat(fSubject, stem(w), subjectShape(toks, i)),
-		hashFeat(fObject, rate, subjectShape(toks, i)+"|"+sh(i+1)),
-		hashFeat(fPos, position(toks, i), rate),
-		hashFeat(fStemInQuote, stem(w), q),
-		hashFeat(fSufPrev, suf, sh(i-1)),
 	)
 	return dst
-}
-
-// subjectShape is the shape of the word before token i once auxiliaries
-// and adverbs are skipped: the subject a verb would take ("Trump has
-// also said" → Cap), or what a noun would follow ("the report" → the).
-func subjectShape(toks []tok, i int) string {
-	k := i - 1
-	for k >= 0 && betweenWords[toks[k].w] {
-		k--
-	}
-	if k < 0 {
-		return "<s>"
-	}
-	switch w := toks[k].w; w {
-	case "the", "a", "an", "his", "her", "their", "its", "this", "to", "of", "that", "who", "and", "not":
-		return w
-	}
-	return shape(toks[k])
-}
-
-// position buckets where token i sits in its sentence.
-func position(toks []tok, i int) string {
-	n := len(toks)
-	switch {
-	case i == 0:
-		return "first"
-	case i >= n-2:
-		return "last"
-	case i < n/3:
-		return "early"
-	case i < 2*n/3:
-		return "mid"
-	}
-	return "late"
 }
 
 // quoteNear says where the nearest quotation mark is: just before the

@@ -174,7 +174,7 @@ type Index struct {
 	free    []int32
 	byID    map[string]int32
 	exact   map[uint64]int32
-	buckets map[uint64][]int32
+	buckets bucketTable
 	order   evictHeap
 	clock   time.Time
 	seq     uint64
@@ -194,7 +194,6 @@ func NewIndex(opts Options) *Index {
 		rows:    K / o.Bands,
 		byID:    map[string]int32{},
 		exact:   map[uint64]int32{},
-		buckets: map[uint64][]int32{},
 		lines:   map[uint64]int32{},
 	}
 }
@@ -299,9 +298,9 @@ func (ix *Index) candidates(sig *Signature, count int) (int32, float64) {
 	best, bestSim := int32(-1), 0.0
 	ix.bandKeys(sig)
 	for _, bk := range ix.keys {
-		for _, s := range ix.buckets[bk] {
+		ix.buckets.each(bk, func(s int32) {
 			if ix.stamp[s] == cur {
-				continue
+				return
 			}
 			ix.stamp[s] = cur
 			o := &ix.docs[s]
@@ -309,7 +308,7 @@ func (ix *Index) candidates(sig *Signature, count int) (int32, float64) {
 			if sim >= ix.opts.Threshold && (sim > bestSim || sim == bestSim && best >= 0 && o.key.before(ix.docs[best].key)) {
 				best, bestSim = s, sim
 			}
-		}
+		})
 	}
 	return best, bestSim
 }
@@ -371,7 +370,7 @@ func (ix *Index) insert(k key, hasSig bool) int32 {
 	if hasSig {
 		ix.bandKeys(&sk.sig)
 		for _, bk := range ix.keys {
-			ix.buckets[bk] = append(ix.buckets[bk], slot)
+			ix.buckets.add(bk, slot)
 		}
 	}
 	heap.Push(&ix.order, evictItem{at: evictAt, seq: ix.seq, slot: slot})
@@ -420,19 +419,7 @@ func (ix *Index) remove(slot int32) {
 	if d.fuzzy {
 		ix.bandKeys(&d.sig)
 		for _, bk := range ix.keys {
-			b := ix.buckets[bk]
-			for i, s := range b {
-				if s == slot {
-					b[i] = b[len(b)-1]
-					b = b[:len(b)-1]
-					break
-				}
-			}
-			if len(b) == 0 {
-				delete(ix.buckets, bk)
-			} else {
-				ix.buckets[bk] = b
-			}
+			ix.buckets.remove(bk, slot)
 		}
 	}
 	if g := d.group; g != nil {

@@ -1,7 +1,6 @@
 package dedup
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,9 +52,8 @@ func eachLine(text string, maxWords int, buf *[]uint64, fn func(words []uint64))
 		if Boilerplate(line) {
 			continue
 		}
-		*buf = (*buf)[:0]
 		var stop bool
-		n, stop = lineWords(line, n, maxWords, func(h uint64) { *buf = append(*buf, h) })
+		*buf, n, stop = lineWords(line, n, maxWords, (*buf)[:0])
 		if len(*buf) > 0 {
 			fn(*buf)
 		}
@@ -66,77 +64,79 @@ func eachLine(text string, maxWords int, buf *[]uint64, fn func(words []uint64))
 	return n
 }
 
-// lineWords tokenises one line. A word is held back until the next token is
-// known, because a following clitic ("'s", "n't") must be glued onto it.
-func lineWords(line string, n, maxWords int, fn func(uint64)) (int, bool) {
+// wordByte is the lower-case form of an ASCII letter or digit, 0 for any
+// other byte: the tokeniser's fast path, since news text is mostly ASCII.
+var wordByte = func() (t [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// lineWords appends the word hashes of one line to out; n counts the words
+// so far and stop reports that maxWords was reached. A word is held back
+// until the next token is known, because a following clitic ("'s", "n't")
+// must be glued onto it.
+func lineWords(line string, n, maxWords int, out []uint64) (_ []uint64, _ int, stop bool) {
 	var pending uint64
 	hasPending := false
-	flush := func() bool {
-		if hasPending {
-			fn(pending)
-			n++
-			hasPending = false
-			if maxWords > 0 && n >= maxWords {
-				return true
-			}
-		}
-		return false
-	}
 	i := 0
 	for i < len(line) {
-		r, size := rune(line[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(line[i:])
-		}
-		if !isWordRune(r) {
-			// A clitic: an apostrophe after white space followed by one of
-			// the PTB clitic endings, or "n't" standing alone.
-			if isApostrophe(r) && hasPending && i > 0 && line[i-1] == ' ' {
-				if end, ok := clitic(line, i+size); ok {
-					h := pending
-					for _, c := range []byte(strings.ToLower(line[i+size : end])) {
-						h = (h ^ uint64(c)) * fnvPrime
-					}
-					pending = h
-					i = end
-					continue
-				}
+		c := line[i]
+		if wordByte[c] == 0 {
+			size := 1
+			r := rune(c)
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(line[i:])
 			}
-			i += size
-			continue
+			if !isWordRune(r) {
+				// A clitic: an apostrophe after white space followed by one
+				// of the PTB clitic endings.
+				if isApostrophe(r) && hasPending && i > 0 && line[i-1] == ' ' {
+					if end, ok := clitic(line, i+size); ok {
+						for k := i + size; k < end; k++ {
+							pending = (pending ^ uint64(wordByte[line[k]])) * fnvPrime
+						}
+						i = end
+						continue
+					}
+				}
+				i += size
+				continue
+			}
 		}
 		// A word runs over letters, digits and inner apostrophes.
 		start := i
 		h := uint64(fnvOffset)
 		j := i
 		for j < len(line) {
-			r, size := rune(line[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(line[j:])
+			c := line[j]
+			if lc := wordByte[c]; lc != 0 {
+				h = (h ^ uint64(lc)) * fnvPrime
+				j++
+				continue
 			}
-			if isWordRune(r) {
-				if r < utf8.RuneSelf {
-					c := byte(r)
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					h = (h ^ uint64(c)) * fnvPrime
-				} else {
+			r, size := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(line[j:])
+				if isWordRune(r) {
 					var buf [utf8.UTFMax]byte
 					k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
 					for _, c := range buf[:k] {
 						h = (h ^ uint64(c)) * fnvPrime
 					}
-				}
-				j += size
-				continue
-			}
-			if isApostrophe(r) && j+size < len(line) {
-				r2, _ := utf8.DecodeRuneInString(line[j+size:])
-				if isWordRune(r2) {
 					j += size
 					continue
 				}
+			}
+			if isApostrophe(r) && j+size < len(line) && startsWord(line[j+size:]) {
+				j += size
+				continue
 			}
 			break
 		}
@@ -148,20 +148,39 @@ func lineWords(line string, n, maxWords int, fn func(uint64)) (int, bool) {
 		}
 		// "do n't": the PTB split of a negation, glued back to "dont".
 		if hasPending && start > 0 && line[start-1] == ' ' && isNT(word) {
-			for _, c := range []byte("nt") {
-				pending = (pending ^ uint64(c)) * fnvPrime
-			}
+			pending = (pending ^ 'n') * fnvPrime
+			pending = (pending ^ 't') * fnvPrime
 			continue
 		}
-		if flush() {
-			return n, true
+		if hasPending {
+			out = append(out, pending)
+			n++
+			if maxWords > 0 && n >= maxWords {
+				return out, n, true
+			}
 		}
 		pending, hasPending = h, true
 	}
-	if flush() {
-		return n, true
+	if hasPending {
+		out = append(out, pending)
+		n++
+		if maxWords > 0 && n >= maxWords {
+			return out, n, true
+		}
 	}
-	return n, false
+	return out, n, false
+}
+
+// startsWord reports whether s opens with a letter or digit.
+func startsWord(s string) bool {
+	if wordByte[s[0]] != 0 {
+		return true
+	}
+	if s[0] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool {
@@ -197,12 +216,15 @@ func clitic(line string, i int) (end int, ok bool) {
 	return 0, false
 }
 
-func isNT(word string) bool {
-	if len(word) != 3 && len(word) != 5 {
-		return false
+func isNT(w string) bool {
+	// "n't" or "n’t" in any case; no other letters lower-case to n or t.
+	switch len(w) {
+	case 3:
+		return w[0]|0x20 == 'n' && w[1] == '\'' && w[2]|0x20 == 't'
+	case 5:
+		return w[0]|0x20 == 'n' && w[1:4] == "’" && w[4]|0x20 == 't'
 	}
-	w := strings.ToLower(word)
-	return w == "n't" || w == "n’t"
+	return false
 }
 
 func isPTBBracket(w string) bool {
@@ -263,35 +285,47 @@ func Boilerplate(line string) bool {
 			return true
 		}
 	}
-	// Lower-case once into a stack buffer, then let strings.Contains do
-	// its fast search; a 30-word line rarely passes 300 bytes.
-	var buf [320]byte
-	if len(s) > len(buf) {
-		for _, p := range boilerContains {
-			if containsFold(s, p) {
+	// One pass over the line, trying only the phrases that start with the
+	// letter at hand.
+	for i := 0; i < len(s); i++ {
+		var ps []string
+		switch s[i] | 0x20 {
+		case 'n':
+			ps = containsN
+		case 'a':
+			ps = containsA
+		case 'c':
+			ps = containsC
+		case 'r':
+			ps = containsR
+		case 's':
+			ps = containsS
+		case 'e':
+			ps = containsE
+		default:
+			continue
+		}
+		for _, p := range ps {
+			if hasPrefixFold(s[i:], p) {
 				return true
 			}
-		}
-		return false
-	}
-	low := buf[:len(s)]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
-	}
-	for _, p := range boilerContains {
-		if bytes.Contains(low, []byte(p)) {
-			return true
 		}
 	}
 	return false
 }
 
-// hasPrefixFold and containsFold match a lower-case ASCII pattern without
-// allocating a lower-cased copy of every line.
+// boilerContains by first letter; the test checks they cover the list.
+var (
+	containsN = []string{"newsletter"}
+	containsA = []string{"all rights reserved"}
+	containsC = []string{"click here"}
+	containsR = []string{"read more", "reporting by"}
+	containsS = []string{"sign up for", "subscribe to"}
+	containsE = []string{"editing by"}
+)
+
+// hasPrefixFold matches a lower-case ASCII pattern without allocating a
+// lower-cased copy of every line.
 func hasPrefixFold(s, p string) bool {
 	if len(s) < len(p) {
 		return false
@@ -306,13 +340,4 @@ func hasPrefixFold(s, p string) bool {
 		}
 	}
 	return true
-}
-
-func containsFold(s, p string) bool {
-	for i := 0; i+len(p) <= len(s); i++ {
-		if hasPrefixFold(s[i:], p) {
-			return true
-		}
-	}
-	return false
 }

@@ -98,6 +98,7 @@ func collect(text string, sents []sent, ds docStats) []cand {
 		model = initialsRule(s, model)
 		teamRule(s, model)
 		model = completeRule(s, model)
+		model = newsRule(s, model, caps)
 		for k := range model {
 			model[k].s = si
 		}
@@ -326,6 +327,10 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		surnameOf[p.last] = p.key
 	}
 
+	// A company named in full ("Castlemere Chemical Co.") is the bare
+	// first word of its name elsewhere in the document ("Castlemere").
+	corpAliases(sents, cands, surnameOf, surface)
+
 	// One sense per document: a capitalised surname or an already found
 	// name that the tagger missed elsewhere in the document is the same
 	// entity.
@@ -507,6 +512,10 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			ci, cj := isCap(forms[i]), isCap(forms[j])
 			if ci != cj {
 				return ci
+			}
+			// A byline or dateline in capitals is not how the name is spelt.
+			if ui, uj := caseClass(forms[i]) == shUpper, caseClass(forms[j]) == shUpper; ui != uj {
+				return uj
 			}
 			if e.forms[forms[i]] != e.forms[forms[j]] {
 				return e.forms[forms[i]] > e.forms[forms[j]]

@@ -134,7 +134,7 @@ func Batch(articles []dateline.Article, opts Options) ([]dateline.Assignment, []
 		b := &articles[content[g.best]]
 		sums = append(sums, dateline.Story{
 			ID:       StoryID(first[r].id),
-			Label:    labelFor(b.Title, vecs[g.best], v.text),
+			Label:    labelFor(b.Title, vecs[g.best], v),
 			First:    g.tally.first,
 			Last:     g.tally.last,
 			Articles: g.tally.articles,

@@ -111,3 +111,27 @@ func BenchmarkT17Settle(b *testing.B) {
 	}
 	b.ReportMetric(float64(c.Len()), "held")
 }
+
+// BenchmarkT17Story is online story assignment alone, over articles whose
+// DuplicateOf dedup has already set.
+func BenchmarkT17Story(b *testing.B) {
+	arts := loadT17(b)
+	ix := dedup.NewIndex(dedup.Options{})
+	for j := range arts {
+		arts[j].DuplicateOf = ix.Check(&arts[j]).Original
+	}
+	ix = nil
+	runtime.GC()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := story.NewClusterer(story.Options{})
+		for j := range arts {
+			c.Assign(&arts[j])
+		}
+		c.Stories()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(arts)*b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}

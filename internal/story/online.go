@@ -374,7 +374,7 @@ func (c *Clusterer) label(st *ostory) string {
 	if best == nil {
 		return ""
 	}
-	return labelFor(best.title, best.vec, c.v.text)
+	return labelFor(best.title, best.vec, c.v)
 }
 
 // betterLabel prefers a titled article, then the more central, then the

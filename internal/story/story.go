@@ -148,13 +148,13 @@ func similarity(o *Options, av []tw, at time.Time, ae []string, bv []tw, bt time
 
 // labelFor names a story: the headline of its most central article with
 // one, else the heaviest words of its most central article.
-func labelFor(title string, vec []tw, text map[uint32]string) string {
+func labelFor(title string, vec []tw, v *vocab) string {
 	if title != "" {
 		return title
 	}
 	var words []string
 	for _, t := range topTerms(vec, 12) {
-		if s, ok := text[t]; ok {
+		if s, ok := v.lookup(t); ok {
 			words = append(words, s)
 			if len(words) == 4 {
 				break

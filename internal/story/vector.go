@@ -17,35 +17,80 @@ type tw struct {
 }
 
 // vocab holds the document frequencies: over the window for the online
-// clusterer, over the whole collection for Batch.
+// clusterer, over the whole collection for Batch. Terms are 32-bit hashes
+// (see hashTerm); each term in use gets a dense ID, so the counts are slice
+// entries rather than map values. A bag names terms by ID, a vector by
+// hash: vectors are sorted by hash so that dot products add up in the same
+// order whatever IDs the terms happened to get.
 type vocab struct {
-	df     map[uint32]int32
-	text   map[uint32]string // a term's text while its df > 0, for labels
+	ids    termTable
+	hash   []uint32 // by ID: the term's hash
+	df     []int32  // by ID: document frequency; 0 for a free ID
+	text   []string // by ID: the term's text while its df > 0, for labels
+	free   []uint32 // IDs of terms whose df fell to 0
 	n      int
 	tk     tokenizer
-	tf     map[uint32]float64
+	tf     []float64 // by ID: frequency in the article being read
+	seen   []uint32  // IDs read from that article, in order of first sight
 	proper float64
+	keys   []uint64 // sort scratch
 }
 
 func newVocab(proper float64) *vocab {
-	return &vocab{df: map[uint32]int32{}, text: map[uint32]string{}, tf: map[uint32]float64{}, proper: proper}
+	return &vocab{proper: proper}
 }
 
-// termFreqs fills v.tf with a's term frequencies: the headline (when the
-// text does not already start with it) and the text, names weighted by the
-// proper-noun boost.
+// intern returns h's ID, giving it a fresh one (df 0) if it has none.
+func (v *vocab) intern(h uint32) uint32 {
+	if id, ok := v.ids.get(h); ok {
+		return id
+	}
+	var id uint32
+	if n := len(v.free); n > 0 {
+		id = v.free[n-1]
+		v.free = v.free[:n-1]
+		v.hash[id] = h
+	} else {
+		id = uint32(len(v.hash))
+		v.hash = append(v.hash, h)
+		v.df = append(v.df, 0)
+		v.text = append(v.text, "")
+		v.tf = append(v.tf, 0)
+	}
+	v.ids.put(h, id)
+	return id
+}
+
+// lookup returns the text of the term hashed h while it is in use.
+func (v *vocab) lookup(h uint32) (string, bool) {
+	id, ok := v.ids.get(h)
+	if !ok || v.df[id] <= 0 {
+		return "", false
+	}
+	return v.text[id], true
+}
+
+// termFreqs fills v.tf (for the IDs listed in v.seen) with a's term
+// frequencies: the headline (when the text does not already start with
+// it) and the text, names weighted by the proper-noun boost.
 func (v *vocab) termFreqs(a *dateline.Article) {
-	clear(v.tf)
+	for _, id := range v.seen {
+		v.tf[id] = 0
+	}
+	v.seen = v.seen[:0]
 	add := func(term []byte, proper bool) {
-		h := hashTerm(term)
+		id := v.intern(hashTerm(term))
 		w := 1.0
 		if proper {
 			w = v.proper
 		}
-		if _, ok := v.tf[h]; !ok && v.df[h] == 0 {
-			v.text[h] = string(term)
+		if v.tf[id] == 0 {
+			if v.df[id] == 0 {
+				v.text[id] = string(term)
+			}
+			v.seen = append(v.seen, id)
 		}
-		v.tf[h] += w
+		v.tf[id] += w
 	}
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		v.tk.each(a.Title, add)
@@ -58,13 +103,15 @@ func (v *vocab) termFreqs(a *dateline.Article) {
 // as much as a hundred articles.
 const maxTerms = 600
 
-// bag is a's term frequencies (the weight field holds the frequency), in
-// no particular order: weigh sorts what it keeps.
+// bag is a's term frequencies: term IDs, the weight field holding the
+// frequency, in no particular order (weigh sorts what it keeps). Its terms
+// must be counted before anything else is interned, or an ID read but not
+// counted could be handed out again.
 func (v *vocab) bag(a *dateline.Article) []tw {
 	v.termFreqs(a)
-	b := make([]tw, 0, len(v.tf))
-	for t, f := range v.tf {
-		b = append(b, tw{t, float32(f)})
+	b := make([]tw, len(v.seen))
+	for i, id := range v.seen {
+		b[i] = tw{id, float32(v.tf[id])}
 	}
 	return b
 }
@@ -77,39 +124,49 @@ func (v *vocab) count(b []tw) {
 	v.n++
 }
 
-// forget removes a departed article's terms from the frequencies.
+// forget removes a departed article's terms from the frequencies and frees
+// the IDs of terms no held article uses any more.
 func (v *vocab) forget(b []tw) {
 	for _, x := range b {
 		if v.df[x.t]--; v.df[x.t] <= 0 {
-			delete(v.df, x.t)
-			delete(v.text, x.t)
+			v.df[x.t] = 0
+			v.text[x.t] = ""
+			v.ids.del(v.hash[x.t])
+			v.free = append(v.free, x.t)
 		}
 	}
 	v.n--
 }
 
 // weigh is the TF-IDF vector of a bag: sublinear tf, smoothed idf, the k
-// heaviest terms, unit length, sorted by term.
+// heaviest terms, unit length, sorted by term hash.
 func (v *vocab) weigh(b []tw, k int) []tw {
-	vec := make([]tw, 0, len(b))
 	n := float64(v.n)
+	// Sort on packed keys: weights are positive, so their float32 bits
+	// order like the weights, and a key of inverted weight then hash sorts
+	// heaviest first, ties by smaller hash, as heavier does.
+	keys := v.keys[:0]
 	for _, x := range b {
 		idf := math.Log((n+1)/(float64(v.df[x.t])+1)) + 1
-		vec = append(vec, tw{x.t, float32((1 + math.Log(float64(x.w))) * idf)})
+		w := float32((1 + math.Log(float64(x.w))) * idf)
+		keys = append(keys, uint64(^math.Float32bits(w))<<32|uint64(v.hash[x.t]))
 	}
-	vec = truncate(vec, k)
+	if len(keys) > k {
+		slices.Sort(keys)
+		keys = keys[:k]
+	}
+	// Then by hash; hashes within a bag are distinct.
+	for i, x := range keys {
+		keys[i] = x<<32 | x>>32
+	}
+	slices.Sort(keys)
+	v.keys = keys
+	vec := make([]tw, len(keys))
+	for i, x := range keys {
+		vec[i] = tw{uint32(x >> 32), math.Float32frombits(^uint32(x))}
+	}
 	normalise(vec)
 	return vec
-}
-
-// truncate keeps the k heaviest terms (ties: smaller term), sorted by term.
-func truncate(v []tw, k int) []tw {
-	if len(v) > k {
-		slices.SortFunc(v, heavier)
-		v = v[:k]
-	}
-	slices.SortFunc(v, byTerm)
-	return v
 }
 
 func byTerm(a, b tw) int {
@@ -165,16 +222,20 @@ func dot(a, b []tw) float64 {
 	return s
 }
 
-// topTerms returns the k heaviest terms of v, heaviest first.
+// topTerms returns the k heaviest terms of v (ties: smaller term),
+// heaviest first.
 func topTerms(v []tw, k int) []uint32 {
-	c := slices.Clone(v)
-	slices.SortFunc(c, heavier)
-	if len(c) > k {
-		c = c[:k]
+	keys := make([]uint64, len(v))
+	for i, x := range v {
+		keys[i] = uint64(^math.Float32bits(x.w))<<32 | uint64(x.t)
 	}
-	out := make([]uint32, len(c))
-	for i, x := range c {
-		out[i] = x.t
+	slices.Sort(keys)
+	if len(keys) > k {
+		keys = keys[:k]
+	}
+	out := make([]uint32, len(keys))
+	for i, x := range keys {
+		out[i] = uint32(x)
 	}
 	return out
 }

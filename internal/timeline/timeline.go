@@ -392,6 +392,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			days = append(days, d)
 		}
 	}
+
 	sort.Slice(days, func(i, j int) bool {
 		if score[days[i]] != score[days[j]] {
 			return score[days[i]] > score[days[j]]
@@ -497,7 +498,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 					}
 				}
 			}
-			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
+			if s.ntok > p.TargetTokens && p.LengthPenalty != 0 {
 				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
 			}
 			sc[i] = scored{si, v}
@@ -749,3 +750,4 @@ func nonEmpty(ss ...string) []string {
 	}
 	return out
 }
+

@@ -184,12 +184,63 @@ func encodeParts(a *dateline.Analysis) ([5]string, error) {
 	if !analysed(a) {
 		return out, nil
 	}
-	for i, v := range []any{nonNilSlice(a.Sentences), nonNilSlice(a.Timexes), nonNilSlice(a.Mentions), nonNilSlice(a.Entities), nonNilSlice(a.Attributions)} {
+	out[0] = encodeSpans(a.Sentences)
+	for i, v := range []any{nil, nonNilSlice(a.Timexes), nonNilSlice(a.Mentions), nonNilSlice(a.Entities), nonNilSlice(a.Attributions)} {
+		if i == 0 {
+			continue
+		}
 		b, err := json.Marshal(v)
 		if err != nil {
 			return out, err
 		}
 		out[i] = string(b)
+	}
+	return out, nil
+}
+
+// encodeSpans writes sentence spans as "start,end,start,end…": every
+// timeline reads them, and this parses many times faster than JSON objects.
+func encodeSpans(spans []dateline.Span) string {
+	b := make([]byte, 0, len(spans)*10)
+	for i, sp := range spans {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(sp.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(sp.End), 10)
+	}
+	return string(b)
+}
+
+func decodeSpans(s string) ([]dateline.Span, error) {
+	out := make([]dateline.Span, 0, strings.Count(s, ",")/2+1)
+	if s == "" {
+		return out, nil
+	}
+	var nums [2]int
+	k := 0
+	n := 0
+	digits := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			n = n*10 + int(s[i]-'0')
+			digits++
+			continue
+		}
+		if (i < len(s) && s[i] != ',') || digits == 0 {
+			return nil, fmt.Errorf("bad span list at byte %d", i)
+		}
+		nums[k] = n
+		n, digits = 0, 0
+		k++
+		if k == 2 {
+			out = append(out, dateline.Span{Start: nums[0], End: nums[1]})
+			k = 0
+		}
+	}
+	if k != 0 {
+		return nil, fmt.Errorf("odd number of offsets in span list")
 	}
 	return out, nil
 }
@@ -216,6 +267,11 @@ func putDerived(ctx context.Context, tx *sql.Tx, rowid int64, a *dateline.Articl
 			ON CONFLICT(doc, name) DO UPDATE SET mentions = mentions + excluded.mentions`,
 			rowid, e.Name, e.Type, max(counts[e.Name], 1), string(aliases)); err != nil {
 			return err
+		}
+		for _, al := range e.Aliases {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases(alias, name) VALUES (?,?) ON CONFLICT DO NOTHING`, al, e.Name); err != nil {
+				return err
+			}
 		}
 	}
 	for i, at := range a.Attributions {
@@ -322,9 +378,14 @@ func scanArticle(r scanner, parts dateline.Part) (dateline.Article, error) {
 		return a, fmt.Errorf("article %s: stored date %q: %w", a.ID, published, err)
 	}
 	a.Published = t
-	targets := []any{&a.Sentences, &a.Timexes, &a.Mentions, &a.Entities, &a.Attributions}
+	if parts&dateline.PartSentences != 0 && (raw[0] != "" || raw[1] != "") {
+		if a.Sentences, err = decodeSpans(raw[0]); err != nil {
+			return a, fmt.Errorf("article %s: stored sentences: %w", a.ID, err)
+		}
+	}
+	targets := []any{nil, &a.Timexes, &a.Mentions, &a.Entities, &a.Attributions}
 	for i, js := range raw {
-		if js == "" {
+		if i == 0 || js == "" {
 			continue
 		}
 		if err := json.Unmarshal([]byte(js), targets[i]); err != nil {
@@ -382,10 +443,13 @@ func where(f dateline.Filter) (string, []any) {
 
 // Articles streams the selected articles, oldest first. With a query, only
 // articles matching it are streamed (still oldest first).
+//
+// It selects and orders row ids first, then reads the rows in chunks: sorting
+// whole rows (text and analysis) would copy every one through the sorter.
 func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.Article) error) error {
 	const op = "store: articles"
 	w, args := where(f)
-	q := "SELECT " + articleCols(f.Parts) + " FROM documents d WHERE 1=1" + w
+	q := "SELECT d.rowid FROM documents d WHERE 1=1" + w
 	if f.Query != "" {
 		m, err := MatchExpr(f.Query)
 		if err != nil {
@@ -402,20 +466,68 @@ func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.A
 	if err != nil {
 		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
-	defer rows.Close()
+	var ids []int64
 	for rows.Next() {
-		a, err := scanArticle(rows, f.Parts)
-		if err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
 			return &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
 		}
-		if err := fn(a); err != nil {
-			return err
-		}
+		ids = append(ids, id)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
+	const chunk = 256
+	cols := articleCols(f.Parts)
+	for len(ids) > 0 {
+		part := ids[:min(chunk, len(ids))]
+		ids = ids[len(part):]
+		pos := make(map[int64]int, len(part))
+		qargs := make([]any, len(part))
+		for i, id := range part {
+			pos[id] = i
+			qargs[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, "SELECT d.rowid, "+cols+" FROM documents d WHERE d.rowid IN (?"+strings.Repeat(",?", len(part)-1)+")", qargs...)
+		if err != nil {
+			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+		got := make([]dateline.Article, len(part))
+		for rows.Next() {
+			var rowid int64
+			a, err := scanArticle(rowScanner{rows, &rowid}, f.Parts)
+			if err != nil {
+				rows.Close()
+				return &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
+			}
+			got[pos[rowid]] = a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+		for _, a := range got {
+			if a.ID == "" {
+				continue // deleted between the two reads
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+// rowScanner scans a leading rowid column before the article's columns.
+type rowScanner struct {
+	r     scanner
+	rowid *int64
+}
+
+func (rs rowScanner) Scan(dest ...any) error {
+	return rs.r.Scan(append([]any{rs.rowid}, dest...)...)
 }
 
 // Coverage counts the selected articles per publication day.
@@ -725,7 +837,7 @@ func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.E
 	}
 	if q.Name != "" {
 		conds = append(conds, `(e.name = ? COLLATE NOCASE OR lower(e.name) IN (
-			SELECT lower(e2.name) FROM doc_entities e2, json_each(e2.aliases) a WHERE a.value = ? COLLATE NOCASE))`)
+			SELECT lower(name) FROM entity_aliases WHERE alias = ?))`)
 		args = append(args, q.Name, q.Name)
 	}
 	sqlq := `SELECT min(e.name), max(e.type), sum(e.mentions), count(DISTINCT e.doc), min(d.day), max(d.day)

@@ -70,3 +70,22 @@ func TestOpenRejectsNonDatabase(t *testing.T) {
 		t.Fatal("Open on a text file succeeded")
 	}
 }
+
+func TestSpanCodec(t *testing.T) {
+	for _, spans := range [][]dateline.Span{{}, {{Start: 0, End: 5}}, {{Start: 0, End: 56}, {Start: 57, End: 1203}}} {
+		got, err := decodeSpans(encodeSpans(spans))
+		if err != nil || len(got) != len(spans) {
+			t.Fatalf("round trip of %v: %v, %v", spans, got, err)
+		}
+		for i := range spans {
+			if got[i] != spans[i] {
+				t.Errorf("round trip of %v: %v", spans, got)
+			}
+		}
+	}
+	for _, bad := range []string{"1", "1,", ",1", "1,2,3", "a,b", "1,,2"} {
+		if _, err := decodeSpans(bad); err == nil {
+			t.Errorf("decodeSpans(%q) accepted it", bad)
+		}
+	}
+}

@@ -48,6 +48,14 @@ CREATE TABLE doc_entities (
 );
 CREATE INDEX doc_entities_name ON doc_entities(name COLLATE NOCASE);
 
+-- Surface forms of entity names, so a lookup by alias ("Sessions") finds
+-- the canonical name without scanning every document's alias list.
+CREATE TABLE entity_aliases (
+	alias TEXT NOT NULL COLLATE NOCASE,
+	name  TEXT NOT NULL,
+	PRIMARY KEY (alias, name)
+) WITHOUT ROWID;
+
 -- One row per attribution, for "who said what" across documents.
 CREATE TABLE attributions (
 	doc           INTEGER NOT NULL REFERENCES documents(rowid),

@@ -1,0 +1,89 @@
+package dedup
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// allWords lists the word hashes of text line by line, as the index sees
+// them.
+func allWords(text string, maxWords int, each func(string, int, *[]uint64, func([]uint64)) int) string {
+	var buf []uint64
+	var out []string
+	n := each(text, maxWords, &buf, func(ws []uint64) { out = append(out, fmt.Sprint(ws)) })
+	return fmt.Sprint(n, out)
+}
+
+func refEach(text string, maxWords int, buf *[]uint64, fn func([]uint64)) int {
+	return refEachLine(text, maxWords, buf, fn)
+}
+
+var tokeniserCases = []string{
+	original,
+	"do n't 's ' '' `` -LRB- x -RRB-",
+	"By a\nRead more",
+	"\xff\xfe'",
+	"’’’ n’t N’T N'T",
+	"a'b'c' 'd",
+	"-LRB-",
+	"The president 's aide said `` we do n't know . ''\nNEW ORLEANS -LRB- AP -RRB- -- The judge ruled",
+	"Zürich ÉTÉ it’s ΣΊΣΥΦΟΣ K\u212a Ǆ İstanbul x'\u0301y",
+	"Sign up for our daily NEWSLETTER!\nCopyright 2017\n-LRB- Reporting by Jane Doe ; Editing by John Roe -RRB-\n© AP",
+	"He 'S here , they 'RE there , I 'M 'D 'Ll 'vE 'ss 'x",
+}
+
+func TestLineWordsMatchReference(t *testing.T) {
+	for _, s := range tokeniserCases {
+		for _, max := range []int{0, 1, 3, 7} {
+			if got, want := allWords(s, max, eachLine), allWords(s, max, refEach); got != want {
+				t.Errorf("eachLine(%q, %d) = %s, reference %s", s, max, got, want)
+			}
+		}
+	}
+}
+
+func TestBoilerplateMatchesReference(t *testing.T) {
+	lines := []string{
+		"Subscribe to our channel", "ALL RIGHTS RESERVED 2011", "news letter", "Newsletters", "click  here",
+		"Editing by", "x editing b", "reportinG BY someone", "sign up fo", "READ MORE", "\u00e9newsletter",
+	}
+	for _, s := range lines {
+		if got, want := Boilerplate(s), refBoilerplate(s); got != want {
+			t.Errorf("Boilerplate(%q) = %v, reference %v", s, got, want)
+		}
+	}
+	// The phrases searched by first letter are exactly boilerContains.
+	var all []string
+	for _, ps := range [][]string{containsN, containsA, containsC, containsR, containsS, containsE} {
+		all = append(all, ps...)
+	}
+	want := slices.Clone(boilerContains)
+	slices.Sort(all)
+	slices.Sort(want)
+	if !slices.Equal(all, want) {
+		t.Errorf("phrases by letter %v, want %v", all, want)
+	}
+}
+
+func FuzzWordsMatchReference(f *testing.F) {
+	for _, s := range tokeniserCases {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		max %= 50
+		if got, want := allWords(s, max, eachLine), allWords(s, max, refEach); got != want {
+			t.Fatalf("eachLine(%q, %d) = %s, reference %s", s, max, got, want)
+		}
+		for len(s) > 0 {
+			line := s
+			if len(line) > 400 {
+				line = line[:400]
+			}
+			if got, want := Boilerplate(line), refBoilerplate(line); got != want {
+				t.Fatalf("Boilerplate(%q) = %v, reference %v", line, got, want)
+			}
+			s = s[len(line):]
+		}
+	})
+}

@@ -1,0 +1,505 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/datelinehq/dateline"
+)
+
+// Rules for the shapes ordinary (local, American) news gives its names.
+// The tagger learned from Wikipedia and tweets; it has never seen a town
+// called "X Falls" or a company called "X Aerospace", and it reads any
+// unknown capitalised pair as a person. These rules look at the words a
+// name is built from (its head) and at the words around it, which name
+// the kind of thing much more reliably than the name itself.
+
+// Word classes of the news rules, a bit each, in their own table so the
+// tagger's lexicon features (and so the trained model) are unchanged.
+const (
+	nwOrgHead    = 1 << iota // ends an organisation's name: "… Aerospace", "… Co."
+	nwCorpHead               // the corporate subset: a bare "X" later is the company
+	nwPlaceHead              // ends a place's name: "… Falls", "… County"
+	nwPlaceOpen              // opens a place's name: "Port …", "Lake …"
+	nwOutletHead             // ends an outlet's name: "… Post", "… Ledger"
+	nwOutletOne              // an outlet head that names one after "the": "the Post"
+	nwPlaceNoun              // "the X neighborhood", "X, a river city"
+	nwOrgNoun                // "X's plant", "X workers": X is an organisation
+	nwReport                 // "X reported", "X reports"
+)
+
+const corpHeads = `aerospace|industries|chemical|chemicals|co.|co|corp.|corp|corporation|inc.|inc|ltd.|ltd|llc|plc|group|holdings|company|securities|airlines|airways|motors|systems|technologies|pharmaceuticals|foods|partners|logistics|manufacturing|steel|mining|energy|bancorp|enterprises|solutions|labs|laboratories|electronics|bank`
+
+const orgHeads = `authority|agency|council|union|machinists|commission|department|ministry|bureau|board|committee|association|institute|university|college|school|hospital|court|police|service|services|foundation|federation|party|church|museum|society|trust|fund|organization|organisation|administration|district|guard|coalition|alliance|league|club|academy|office|center|centre|teamsters|workers|employees|nurses|teachers`
+
+const placeHeads = `falls|river|county|heights|springs|creek|lake|valley|beach|harbor|harbour|bay|island|islands|mountains|hills|street|road|avenue|boulevard|parkway|highway|township|borough|village|canyon|ridge|junction|crossing|landing|mills|ford|park`
+
+const placeOpens = `port|lake|mount|mt.|fort|ft.|cape|glen|east|west|north|south|upper|lower|new|san|santa|st.|saint`
+
+const outletHeads = `post|times|herald|courier|ledger|journal|gazette|tribune|chronicle|inquirer|dispatch|examiner|sentinel|bulletin|register|observer|telegraph|globe|mirror|press|wire|news|daily|record|review|star|standard|monitor|reporter|beacon|courant|enquirer|independent|guardian|express|magazine|weekly|radio|tv|television`
+
+const outletOnes = `post|times|herald|courier|ledger|journal|gazette|tribune|chronicle|inquirer|dispatch|examiner|sentinel|bulletin|courant|enquirer|globe`
+
+const placeNouns = `neighborhood|neighbourhood|district|suburb|area|section|township|borough|village|town|city|county|community|municipality|region|province|state|hamlet|enclave|port|island|valley`
+
+const orgNouns = `plant|plants|workers|employees|staff|shares|stock|executives|management|headquarters|factory|factories|facility|site|board|subsidiary|parent|revenue|profit|earnings|spokesman|spokeswoman|spokesperson|ceo|chief|chairman|president|union|machinists|contract|offer|products|customers|shareholders|investors|lawyers|officials`
+
+const reportWords = `reported|reports|report`
+
+var newsWord = func() map[uint64]uint16 {
+	m := map[uint64]uint16{}
+	add := func(list string, class uint16) {
+		for _, w := range strings.Split(list, "|") {
+			m[lowerHash(w)] |= class
+		}
+	}
+	add(corpHeads, nwOrgHead|nwCorpHead)
+	add(orgHeads, nwOrgHead)
+	add(placeHeads, nwPlaceHead)
+	add(placeOpens, nwPlaceOpen)
+	add(outletHeads, nwOutletHead)
+	add(outletOnes, nwOutletOne)
+	add(placeNouns, nwPlaceNoun)
+	add(orgNouns, nwOrgNoun)
+	add(reportWords, nwReport)
+	return m
+}()
+
+func nw(w string) uint16 { return newsWord[lowerHash(w)] }
+
+// isCallSign matches US broadcast call letters: "WKVR", "KQED-FM".
+func isCallSign(w string) bool {
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		switch w[i+1:] {
+		case "TV", "FM", "AM", "DT":
+			w = w[:i]
+		default:
+			return false
+		}
+	}
+	if len(w) != 4 || (w[0] != 'W' && w[0] != 'K') {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isDashWord(w string) bool {
+	switch w {
+	case "—", "–", "-", "--", "---":
+		return true
+	}
+	return false
+}
+
+// wireDateline finds "HARLOW FALLS (Continental Press) —" and "PORT
+// AVERY, Ore. (AP) -" at the start of a sentence: the place (words in
+// capitals) ends at p, the outlet lies in [o1, o2).
+func wireDateline(ws []string) (p, o1, o2 int) {
+	j := 0
+	for j < len(ws) && j < 5 && hasLetterOrDigit(ws[j]) && caseClass(ws[j]) == shUpper {
+		j++
+	}
+	if j == 0 {
+		return 0, 0, 0
+	}
+	k := j
+	// An optional state: ", Ore." / ", Calif.".
+	if k+2 < len(ws) && ws[k] == "," && isCap(ws[k+1]) {
+		k += 2
+	}
+	if k >= len(ws) || ws[k] != "(" {
+		return 0, 0, 0
+	}
+	e := k + 1
+	for e < len(ws) && e < k+6 && ws[e] != ")" {
+		if !isCap(ws[e]) && !isFunctionWord(ws[e]) {
+			return 0, 0, 0
+		}
+		e++
+	}
+	if e == k+1 || e+1 >= len(ws) || ws[e] != ")" || !isDashWord(ws[e+1]) {
+		return 0, 0, 0
+	}
+	return j, k + 1, e
+}
+
+// titleSplit finds the title words that open a candidate ("Council
+// President Priya Vance", "Kestrel CEO Martin Sloane"): the name starts at
+// n, and the words before the first title word (an organisation, if any)
+// end at t. ok is false when there is no title or no name after it.
+func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
+	last := -1
+	for i := a; i < b-1; i++ {
+		if isTitleWord(ws[i]) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return 0, 0, false
+	}
+	n = last + 1
+	for i := n; i < b; i++ {
+		if !nameWord(ws[i]) || nw(ws[i])&(nwOrgHead|nwPlaceHead|nwOutletHead) != 0 || lex.word[lowerHash(ws[i])]&(lexOrgEnd|lexLoc|lexOrg) != 0 {
+			return 0, 0, false
+		}
+	}
+	if lex.phrase[phraseHash(ws[n:b])]&(lexLoc|lexOrg|lexMedia) != 0 {
+		return 0, 0, false
+	}
+	t = last
+	// Several title words ("Vice President", "Council President") and
+	// words that open a known title phrase belong to the title.
+	for t > a && (isTitleWord(ws[t-1]) || lex.phrase[mix(phraseSeed, lowerHash(ws[t-1]))]&lexPrefix != 0 || nw(ws[t-1])&nwOrgHead != 0) {
+		t--
+	}
+	return t, n, true
+}
+
+// shapeType types a name by its own words, or "" when they say nothing.
+func shapeType(ws []string, prevThe bool) string {
+	n := len(ws)
+	if n == 0 {
+		return ""
+	}
+	last := nw(ws[n-1])
+	switch {
+	case n == 1 && isCallSign(ws[0]):
+		return dateline.EntityMedia
+	case n >= 2 && isCallSign(ws[0]) && last&nwOutletHead != 0:
+		return dateline.EntityMedia
+	case last&nwOutletHead != 0 && (n >= 2 || prevThe && last&nwOutletOne != 0):
+		return dateline.EntityMedia
+	case last&nwOrgHead != 0 && n >= 2:
+		return dateline.EntityOrg
+	case last&nwPlaceHead != 0 && n >= 2:
+		return dateline.EntityLoc
+	case n >= 2 && nw(ws[0])&nwPlaceOpen != 0 && lex.word[lowerHash(ws[0])]&lexTitle == 0:
+		return dateline.EntityLoc
+	}
+	return ""
+}
+
+// contextType types a name [a, b) by the words around it.
+func contextType(ws []string, a, b int) string {
+	n := len(ws)
+	at := func(i int) string {
+		if i < 0 || i >= n {
+			return ""
+		}
+		return ws[i]
+	}
+	lw := func(i int) string { return strings.ToLower(at(i)) }
+	// "the Eastgate neighborhood", "the Calder district".
+	if b < n && nw(ws[b])&nwPlaceNoun != 0 && caseClass(ws[b]) == shLower && lw(a-1) == "the" {
+		return dateline.EntityLoc
+	}
+	// "Harlow Falls, a river city of …", "Grafton, a town".
+	if at(b) == "," && (lw(b+1) == "a" || lw(b+1) == "an") {
+		for i := b + 2; i < min(n, b+5); i++ {
+			if caseClass(ws[i]) != shLower {
+				break
+			}
+			if nw(ws[i])&nwPlaceNoun != 0 {
+				return dateline.EntityLoc
+			}
+		}
+	}
+	// "the city of Harlow Falls", "the town of Grafton".
+	if lw(a-1) == "of" && nw(at(a-2))&nwPlaceNoun != 0 && caseClass(at(a-2)) == shLower && lw(a-3) == "the" {
+		return dateline.EntityLoc
+	}
+	// "X reported that", "according to X": an outlet, when the name has
+	// no head that says otherwise (checked by the caller).
+	if lw(a-1) == "to" && lw(a-2) == "according" && b-a >= 2 {
+		return dateline.EntityMedia
+	}
+	if b < n && nw(ws[b])&nwReport != 0 && caseClass(ws[b]) == shLower && b-a >= 2 {
+		switch lw(b + 1) {
+		case "that", "on", "earlier", "last", "first", ",", ".", "in", "this":
+			return dateline.EntityMedia
+		}
+	}
+	if lw(a-1) == "reported" && lw(a-2) == "first" && b-a >= 2 {
+		return dateline.EntityMedia
+	}
+	// "said Marisol Ortega,", "Marisol Ortega, 41,": a person.
+	if b-a >= 2 && a > 0 {
+		switch lw(a - 1) {
+		case "said", "says", "told", "asked", "added":
+			if at(b) == "," || at(b) == "." {
+				return dateline.EntityPerson
+			}
+		}
+	}
+	if b-a >= 2 && at(b) == "," && isAge(at(b+1)) && at(b+2) == "," {
+		return dateline.EntityPerson
+	}
+	// "X's plant", "X workers": a company or a body.
+	next := b
+	if isPossessive(at(next)) {
+		next++
+	}
+	if next < n && nw(ws[next])&nwOrgNoun != 0 && caseClass(ws[next]) == shLower {
+		return dateline.EntityOrg
+	}
+	return ""
+}
+
+func isPossessive(w string) bool {
+	switch w {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
+}
+
+// locPrep is a preposition after which a name that is not a person's is
+// a place: "in Harlow Falls", "near Eastgate".
+func locPrep(ws []string, a int) bool {
+	if a == 0 {
+		return false
+	}
+	switch strings.ToLower(ws[a-1]) {
+	case "in", "near", "outside", "across", "throughout", "around", "downstream", "upstream":
+		return true
+	case "of":
+		if a >= 2 {
+			switch strings.ToLower(ws[a-2]) {
+			case "downstream", "upstream", "north", "south", "east", "west", "outskirts", "residents", "mayor":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newsRule applies the shape and context rules to one sentence's
+// candidates: it strips titles, types names by their heads and contexts,
+// finds names nobody tagged from their heads, and reads wire datelines.
+func newsRule(s *sent, cands []cand, caps bool) []cand {
+	ws := s.words
+	n := len(ws)
+	out := make([]cand, 0, len(cands)+2)
+	owned := make([]bool, n+1)
+	for _, c := range cands {
+		for i := c.a; i < c.b; i++ {
+			owned[i] = true
+		}
+	}
+	for _, c := range cands {
+		// Titles: "Council President Priya Vance" is Priya Vance, and
+		// "Kestrel CEO Martin Sloane" names Kestrel too.
+		if t, nm, ok := titleSplit(ws, c.a, c.b); ok {
+			if t > c.a && shapeOrgPrefix(ws[c.a:t]) {
+				out = append(out, cand{a: c.a, b: t, typ: dateline.EntityOrg})
+			}
+			c.a, c.typ = nm, dateline.EntityPerson
+			out = append(out, c)
+			continue
+		}
+		if c.strong || caps {
+			out = append(out, c)
+			continue
+		}
+		// A title at the end: "Kestrel CEO" names the company.
+		if c.b-c.a >= 2 && c.typ != dateline.EntityPerson && isTitleWord(ws[c.b-1]) {
+			b := c.b
+			for b > c.a && isTitleWord(ws[b-1]) {
+				b--
+			}
+			if b > c.a && shapeOrgPrefix(ws[c.a:b]) {
+				c.b, c.typ = b, dateline.EntityOrg
+			}
+		}
+		// A head alone ("Agency", "Co.", "Bank") takes the name words
+		// before it that nobody tagged: "Environmental Protection Agency".
+		if allHeads(ws[c.a:c.b]) {
+			for c.a > 0 && !owned[c.a-1] && nameWord(ws[c.a-1]) && !(c.a-1 == 0 && lex.word[lowerHash(ws[0])]&lexLower != 0) {
+				owned[c.a-1] = true
+				c.a--
+			}
+		}
+		// Heads the tagger left out: "Kestrel" + "Aerospace".
+		for c.b < n && !owned[c.b] && isCap(ws[c.b]) && nw(ws[c.b])&(nwOrgHead|nwOutletHead) != 0 {
+			owned[c.b] = true
+			c.b++
+		}
+		prevThe := c.a > 0 && strings.EqualFold(ws[c.a-1], "the")
+		if typ := shapeType(ws[c.a:c.b], prevThe); typ != "" {
+			if typ == dateline.EntityMedia && prevThe && ws[c.a-1] == "The" {
+				c.a-- // "The Northgate Post" keeps its article
+			}
+			c.typ, c.rule = typ, true
+			out = append(out, c)
+			continue
+		}
+		typ := contextType(ws, c.a, c.b)
+		switch {
+		case typ == dateline.EntityPerson:
+			c.typ = typ
+		case typ == dateline.EntityLoc:
+			c.typ, c.rule = typ, true
+		case typ == dateline.EntityMedia && c.typ != dateline.EntityPerson:
+			c.typ, c.rule = typ, true
+		case typ == dateline.EntityOrg && c.b-c.a == 1 && c.typ != dateline.EntityOrg && lex.word[lowerHash(ws[c.a])]&(lexFirst|lexLoc|lexNat) == 0:
+			c.typ = typ
+		case c.typ == dateline.EntityPerson && locPrep(ws, c.a) && lex.word[lowerHash(ws[c.a])]&lexFirst == 0 && (c.b >= n || !isPossessive(ws[c.b])):
+			c.typ = dateline.EntityLoc
+		}
+		out = append(out, c)
+	}
+	cands = out
+	if !caps {
+		cands = untaggedHeads(ws, cands)
+	}
+	// A wire dateline: the place in capitals, the outlet in brackets.
+	if p, o1, o2 := wireDateline(ws); p > 0 {
+		out = cands[:0]
+		for _, c := range cands {
+			if c.b <= 0 || c.a >= o2 {
+				out = append(out, c)
+			} else if c.a >= p && c.b <= o1-1 {
+				out = append(out, c) // the state in ", Ore."
+			}
+		}
+		out = append(out, cand{a: 0, b: p, typ: dateline.EntityLoc, strong: true, rule: true},
+			cand{a: o1, b: o2, typ: dateline.EntityMedia, rule: true})
+		cands = sortCands(out)
+	}
+	return cands
+}
+
+// shapeOrgPrefix accepts the words before a title as an organisation's
+// name: "Kestrel" in "Kestrel CEO", not a bare "Council".
+func shapeOrgPrefix(ws []string) bool {
+	for _, w := range ws {
+		if !nameWord(w) || nw(w)&nwOrgHead != 0 || lex.word[lowerHash(w)]&(lexOrgEnd|lexNat) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// untaggedHeads finds names the tagger missed whose head gives them away:
+// a run of capitalised words ending in "Authority", "Falls" or "Post".
+func untaggedHeads(ws []string, cands []cand) []cand {
+	n := len(ws)
+	owner := make([]bool, n)
+	for _, c := range cands {
+		for i := c.a; i < c.b; i++ {
+			owner[i] = true
+		}
+	}
+	added := false
+	for i := 0; i < n; {
+		if owner[i] || !nameWord(ws[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && !owner[j] && (nameWord(ws[j]) || j > i && isFunctionWord(ws[j]) && ws[j] != "the" && j+1 < n && nameWord(ws[j+1])) {
+			j++
+		}
+		// A sentence-initial capital is no evidence on its own.
+		a := i
+		if a == 0 && lex.word[lowerHash(ws[0])]&lexLower != 0 {
+			a++
+		}
+		prevThe := a > 0 && strings.EqualFold(ws[a-1], "the")
+		if typ := shapeType(ws[a:j], prevThe); typ != "" && j-a >= 1 {
+			if j-a == 1 && typ != dateline.EntityMedia {
+				i = j
+				continue
+			}
+			if typ == dateline.EntityMedia && prevThe && ws[a-1] == "The" {
+				a--
+			}
+			cands = append(cands, cand{a: a, b: j, typ: typ, rule: true})
+			added = true
+		}
+		i = j
+	}
+	if added {
+		cands = sortCands(cands)
+	}
+	return cands
+}
+
+func sortCands(cs []cand) []cand {
+	// Insertion sort: a sentence holds few candidates.
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].a < cs[j-1].a; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+	return cs
+}
+
+// allHeads reports whether every word is an organisation's or outlet's
+// head word: such a mention lost the name in front of it.
+func allHeads(ws []string) bool {
+	for _, w := range ws {
+		if nw(w)&(nwOrgHead|nwOutletHead) == 0 {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// isAge matches the "41" of "Marisol Ortega, 41,".
+func isAge(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// corpAliases links the bare first word of a company's name to the
+// company: "Kestrel" after "Kestrel Aerospace". A word that is also a
+// person's surname in the document, or a place, stays as it was.
+func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surface func(cand) string) {
+	var first map[uint64]int // lower-case first word → index of the full name; -1 when ambiguous
+	for k, c := range cands {
+		ws := sents[c.s].words
+		if c.typ != dateline.EntityOrg || c.b-c.a < 2 || nw(ws[c.b-1])&nwCorpHead == 0 || !isCap(ws[c.a]) {
+			continue
+		}
+		if first == nil {
+			first = map[uint64]int{}
+		}
+		h := lowerHash(ws[c.a])
+		if prev, ok := first[h]; ok && mentionKey(surface(cands[prev])) != mentionKey(surface(c)) {
+			first[h] = -1
+			continue
+		}
+		first[h] = k
+	}
+	if first == nil {
+		return
+	}
+	for k := range cands {
+		c := &cands[k]
+		if c.b-c.a != 1 || c.typ == dateline.EntityMedia || c.entity != "" || c.canonical != "" {
+			continue
+		}
+		w := sents[c.s].words[c.a]
+		full, ok := first[lowerHash(w)]
+		if !ok || full < 0 || lex.word[lowerHash(w)]&(lexFirst|lexLoc|lexCountry) != 0 {
+			continue
+		}
+		if pk, ok := surnameOf[mentionKey(w)]; ok && pk != "" {
+			continue
+		}
+		name := surface(cands[full])
+		c.typ, c.entity, c.canonical = dateline.EntityOrg, mentionKey(name), name
+	}
+}
