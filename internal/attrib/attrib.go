@@ -257,6 +257,7 @@ type analysis struct {
 	conS, conE     int  // content byte span
 	boundary       int  // for post cues: the token index of the "," or quote before the source/cue
 	contentFromTok int  // for pre cues: first content token
+	fixed          bool // conS, conE already set (a passive with its agent)
 }
 
 func (f *frame) attributions(cues []cue) []dateline.Attribution {
@@ -278,7 +279,9 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 	var out []dateline.Attribution
 	for k := range as {
 		a := &as[k]
-		if a.post {
+		if a.fixed {
+			// placed by orient
+		} else if a.post {
 			a.conS, a.conE = f.contentBefore(a)
 		} else {
 			end := len(f.toks)
@@ -372,6 +375,14 @@ func (f *frame) orient(c cue) analysis {
 		}
 		break
 	}
+	for m := c.i; m+1 < c.j; m++ {
+		// the cue itself may hold the passive: "was first reported by"
+		if beForms[t[m].w] {
+			for n := m + 1; n < c.j; n++ {
+				passive = passive || participle(t[n].w)
+			}
+		}
+	}
 	np := f.npBackward(k)
 	if np == k && k > 0 && relPronouns[t[k-1].w] {
 		np = k - 1 // "voters who say…": PolNeAR takes the pronoun as the source
@@ -384,6 +395,22 @@ func (f *frame) orient(c cue) analysis {
 		}
 		// "It was revealed that…", "Pigs are considered…": an expletive or
 		// the subject of a passive is not who speaks.
+		if passive && a.srcJ-a.srcI > 0 && t[a.srcI].w != "it" {
+			// "The meeting was first reported by Politico": the agent
+			// speaks, and the subject is what was said.
+			by := c.j
+			if t[c.j-1].w == "by" {
+				by = c.j - 1
+			}
+			if by < len(t) && t[by].w == "by" {
+				if e := f.npForward(by + 1); e > by+1 {
+					a.conS, a.conE = t[a.srcI].s, t[a.srcJ-1].e
+					a.fixed = true
+					a.srcI, a.srcJ = by+1, e
+					return a
+				}
+			}
+		}
 		if passive || a.srcJ-a.srcI == 1 && t[a.srcI].w == "it" && k < c.i {
 			a.srcI, a.srcJ = 0, 0
 		}
@@ -521,6 +548,11 @@ func (f *frame) clauseEndsAfter(j int, inverted bool) bool {
 	if inverted || recipient[t[j-1].w] {
 		k = f.npForward(j)
 	}
+	if k+1 < len(t) && (t[k].w == "," || t[k].w == ":") && isOpeningQuote(t[k+1].w) && t[k+1].w != "'" {
+		// "Trump added, “Sheldon knows…”": the quotation that follows
+		// is the content.
+		return false
+	}
 	if k >= len(t) || clauseEnd(t[k].w) || inverted && k > j && relPronouns[t[k].w] {
 		return true
 	}
@@ -579,7 +611,7 @@ func (f *frame) contentStart(j int) int {
 		switch {
 		case w == "that" || isOpeningQuote(w):
 			return k
-		case w == ":":
+		case w == ":" || w == "," && k+1 < len(t) && isOpeningQuote(t[k+1].w) && t[k+1].w != "'":
 			return k + 1
 		case w == "," || w == "." || w == ";" || isCueWord(f.lex, w):
 			return j

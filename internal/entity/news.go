@@ -29,9 +29,9 @@ const (
 
 const corpHeads = `aerospace|industries|chemical|chemicals|co.|co|corp.|corp|corporation|inc.|inc|ltd.|ltd|llc|plc|group|holdings|company|securities|airlines|airways|motors|systems|technologies|pharmaceuticals|foods|partners|logistics|manufacturing|steel|mining|energy|bancorp|enterprises|solutions|labs|laboratories|electronics|bank`
 
-const orgHeads = `authority|agency|council|union|machinists|commission|department|ministry|bureau|board|committee|association|institute|university|college|school|hospital|court|police|service|services|foundation|federation|party|church|museum|society|trust|fund|organization|organisation|administration|district|guard|coalition|alliance|league|club|academy|office|center|centre|teamsters|workers|employees|nurses|teachers`
+const orgHeads = `authority|agency|council|union|machinists|commission|department|ministry|bureau|board|committee|association|institute|university|college|school|hospital|court|police|service|services|foundation|federation|party|church|museum|society|trust|fund|organization|organisation|administration|guard|coalition|alliance|league|club|academy|office|teamsters|workers|employees|nurses|teachers`
 
-const placeHeads = `falls|river|county|heights|springs|creek|lake|valley|beach|harbor|harbour|bay|island|islands|mountains|hills|street|road|avenue|boulevard|parkway|highway|township|borough|village|canyon|ridge|junction|crossing|landing|mills|ford|park`
+const placeHeads = `falls|river|county|heights|springs|creek|valley|beach|harbor|harbour|island|islands|mountains|hills|street|road|avenue|boulevard|parkway|highway|township|borough|village|canyon|ridge|junction|crossing|landing`
 
 const placeOpens = `port|lake|mount|mt.|fort|ft.|cape|glen|east|west|north|south|upper|lower|new|san|santa|st.|saint`
 
@@ -110,6 +110,9 @@ func wireDateline(ws []string) (p, o1, o2 int) {
 	// An optional state: ", Ore." / ", Calif.".
 	if k+2 < len(ws) && ws[k] == "," && isCap(ws[k+1]) {
 		k += 2
+		if ws[k] == "." {
+			k++
+		}
 	}
 	if k >= len(ws) || ws[k] != "(" {
 		return 0, 0, 0
@@ -162,7 +165,9 @@ func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
 // shapeType types a name by its own words, or "" when they say nothing.
 func shapeType(ws []string, prevThe bool) string {
 	n := len(ws)
-	if n == 0 {
+	if n == 0 || n == 2 && lex.word[lowerHash(ws[0])]&lexFirst != 0 {
+		// "Linda Park", "Charlotte Church", "Emily Post": a given name
+		// and a surname that happens to be a head word.
 		return ""
 	}
 	last := nw(ws[n-1])
@@ -291,6 +296,16 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		}
 	}
 	for _, c := range cands {
+		// "Calder High School on Monday": a day is never the end of a name.
+		if c.b-c.a > 2 && lex.word[lowerHash(ws[c.b-1])]&lexCal != 0 && caseClass(ws[c.b-2]) == shLower {
+			c.b -= 2
+			for c.b > c.a && caseClass(ws[c.b-1]) == shLower {
+				c.b--
+			}
+			if c.b == c.a {
+				continue
+			}
+		}
 		// Titles: "Council President Priya Vance" is Priya Vance, and
 		// "Kestrel CEO Martin Sloane" names Kestrel too.
 		if t, nm, ok := titleSplit(ws, c.a, c.b); ok {
@@ -352,7 +367,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		}
 		out = append(out, c)
 	}
-	cands = out
+	cands = joinBodies(ws, out)
 	if !caps {
 		cands = untaggedHeads(ws, cands)
 	}
@@ -366,7 +381,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 				out = append(out, c) // the state in ", Ore."
 			}
 		}
-		out = append(out, cand{a: 0, b: p, typ: dateline.EntityLoc, strong: true, rule: true},
+		out = append(out, cand{a: 0, b: p, typ: dateline.EntityLoc, strong: true, rule: true, dateline: true},
 			cand{a: o1, b: o2, typ: dateline.EntityMedia, rule: true})
 		cands = sortCands(out)
 	}
@@ -410,6 +425,12 @@ func untaggedHeads(ws []string, cands []cand) []cand {
 			a++
 		}
 		prevThe := a > 0 && strings.EqualFold(ws[a-1], "the")
+		if j-a >= 1 && contextType(ws, a, j) == dateline.EntityLoc && lex.word[lowerHash(ws[a])]&(lexTitle|lexNat|lexFirst) == 0 {
+			cands = append(cands, cand{a: a, b: j, typ: dateline.EntityLoc, rule: true})
+			added = true
+			i = j
+			continue
+		}
 		if typ := shapeType(ws[a:j], prevThe); typ != "" && j-a >= 1 {
 			if j-a == 1 && typ != dateline.EntityMedia {
 				i = j
@@ -466,7 +487,9 @@ func isAge(w string) bool {
 // corpAliases links the bare first word of a company's name to the
 // company: "Kestrel" after "Kestrel Aerospace". A word that is also a
 // person's surname in the document, or a place, stays as it was.
-func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surface func(cand) string) {
+// It returns the first words it knows, each with its company's name ("" when
+// two companies share it), so that untagged mentions can be linked too.
+func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surface func(cand) string) map[uint64]string {
 	var first map[uint64]int // lower-case first word → index of the full name; -1 when ambiguous
 	for k, c := range cands {
 		ws := sents[c.s].words
@@ -484,7 +507,7 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 		first[h] = k
 	}
 	if first == nil {
-		return
+		return nil
 	}
 	for k := range cands {
 		c := &cands[k]
@@ -502,4 +525,56 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 		name := surface(cands[full])
 		c.typ, c.entity, c.canonical = dateline.EntityOrg, mentionKey(name), name
 	}
+	names := make(map[uint64]string, len(first))
+	for h, k := range first {
+		if k >= 0 {
+			w := sents[cands[k].s].words[cands[k].a]
+			if pk, ok := surnameOf[mentionKey(w)]; !ok || pk == "" {
+				names[h] = surface(cands[k])
+			}
+		} else {
+			names[h] = ""
+		}
+	}
+	return names
+}
+
+// joinBodies joins the halves of a body's name the tagger split at "and"
+// or "of": "Federal Mediation" and "Conciliation Service".
+func joinBodies(ws []string, cands []cand) []cand {
+	out := cands[:0]
+	for _, c := range cands {
+		if k := len(out) - 1; k >= 0 && c.a == out[k].b+1 && c.b-c.a >= 1 && out[k].b-out[k].a >= 2 &&
+			out[k].typ != dateline.EntityPerson && out[k].typ != dateline.EntityMedia && !out[k].strong && shapeType(ws[out[k].a:out[k].b], false) == "" &&
+			nw(ws[c.b-1])&nwOrgHead != 0 {
+			switch ws[out[k].b] {
+			case "and", "&", "of":
+				out[k].b, out[k].typ, out[k].rule = c.b, dateline.EntityOrg, true
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// titleCase writes a name given only in capitals ("PORT AVERY", from a
+// dateline) the way running text would: "Port Avery".
+func titleCase(s string) string {
+	b := []byte(s)
+	start := true
+	for i, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if !start {
+				b[i] = c + 'a' - 'A'
+			}
+			start = false
+		case c >= 'a' && c <= 'z':
+			start = false
+		case c == ' ' || c == '-':
+			start = true
+		}
+	}
+	return string(b)
 }

@@ -16,6 +16,7 @@ type cand struct {
 	rule      bool   // placed by a lexicon rule, wins over the tagger
 	canonical string // a fixed canonical name (well-known bodies)
 	entity    string // forced entity key (title links, split names)
+	dateline  bool   // the place of a wire dateline, written in capitals
 }
 
 var tagType = [numTags]string{"", dateline.EntityPerson, dateline.EntityPerson, dateline.EntityOrg, dateline.EntityOrg,
@@ -329,7 +330,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 
 	// A company named in full ("Castlemere Chemical Co.") is the bare
 	// first word of its name elsewhere in the document ("Castlemere").
-	corpAliases(sents, cands, surnameOf, surface)
+	corpFirst := corpAliases(sents, cands, surnameOf, surface)
 
 	// One sense per document: a capitalised surname or an already found
 	// name that the tagger missed elsewhere in the document is the same
@@ -342,6 +343,14 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			known[lowerHash(sents[c.s].words[c.a])] = c
 		} else if c.b-c.a <= 5 && c.typ != dateline.EntityMedia {
 			multi[exactPhrase(sents[c.s].words[c.a:c.b])] = c
+			if c.dateline {
+				// "HARLOW FALLS (…) —" is "Harlow Falls" in the story.
+				tc := make([]string, c.b-c.a)
+				for x := range tc {
+					tc[x] = titleCase(sents[c.s].words[c.a+x])
+				}
+				multi[exactPhrase(tc)] = cand{typ: c.typ, rule: c.rule}
+			}
 			maxMulti = max(maxMulti, c.b-c.a)
 		}
 	}
@@ -381,6 +390,10 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			}
 			if c, ok := known[lowerHash(w)]; ok && w == sents[c.s].words[c.a] && c.typ != dateline.EntityMedia {
 				add(cand{s: si, a: i, b: i + 1, typ: c.typ, canonical: c.canonical})
+				continue
+			}
+			if full, ok := corpFirst[lowerHash(w)]; ok && full != "" && caseClass(w) == shTitle && lex.word[lowerHash(w)]&(lexFirst|lexLoc) == 0 {
+				add(cand{s: si, a: i, b: i + 1, typ: dateline.EntityOrg, entity: mentionKey(full), canonical: full})
 			}
 		}
 	}
@@ -461,6 +474,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		forms     map[string]int
 		first     int
 		named     bool
+		dateline  bool
 	}
 	ents := map[string]*ent{}
 	order := []string{}
@@ -490,6 +504,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		if c.rule {
 			e.ruleType = c.typ
 		}
+		e.dateline = e.dateline || c.dateline
 		if c.canonical != "" {
 			e.name, e.named = c.canonical, true
 		}
@@ -526,6 +541,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			return forms[i] < forms[j]
 		})
 		e.name = forms[0]
+		if e.dateline && caseClass(e.name) == shUpper {
+			e.name = titleCase(e.name)
+		}
 	}
 	typeOf := func(e *ent) string {
 		if e.ruleType != "" {

@@ -80,7 +80,7 @@ func dropBoilerplate(text string) string {
 		body := strings.TrimPrefix(strings.TrimPrefix(p, "- "), "> ")
 		low := strings.ToLower(strings.TrimSpace(body))
 		n := utf8.RuneCountInString(low)
-		if !hasWordChar(body) {
+		if onlySeparators(body) {
 			// Separators left behind by removed bylines and share bars.
 			continue
 		}
@@ -104,13 +104,15 @@ func dropBoilerplate(text string) string {
 	return strings.Join(out, "\n\n")
 }
 
-func hasWordChar(s string) bool {
+// onlySeparators reports whether s is nothing but the dots, bars and
+// dashes that join byline or share-bar items.
+func onlySeparators(s string) bool {
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
+		if !unicode.IsSpace(r) && !strings.ContainsRune("·•|/-–—,;:*_~", r) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func isTailMarker(low string) bool {

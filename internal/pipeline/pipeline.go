@@ -193,6 +193,19 @@ func (p *Pipeline) Settle(ctx context.Context) error {
 	return nil
 }
 
+// safeAnalyse runs the analysis, and if a stage panics on some input it
+// logs the document and stores it unanalysed rather than losing the batch:
+// one odd article must not stop a million-document ingest.
+func (p *Pipeline) safeAnalyse(doc dateline.Document) (a dateline.Analysis) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.opts.Logger.Error("analysis failed; document stored without analysis", "id", doc.ID, "origin", doc.Origin, "panic", fmt.Sprint(r))
+			a = dateline.Analysis{}
+		}
+	}()
+	return analyze.Document(doc)
+}
+
 // analyse fills in each article's analysis on a pool of workers.
 func (p *Pipeline) analyse(ctx context.Context, arts []dateline.Article) error {
 	next := make(chan int)
@@ -202,7 +215,7 @@ func (p *Pipeline) analyse(ctx context.Context, arts []dateline.Article) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				arts[i].Analysis = analyze.Document(arts[i].Document)
+				arts[i].Analysis = p.safeAnalyse(arts[i].Document)
 			}
 		}()
 	}

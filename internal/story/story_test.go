@@ -185,7 +185,7 @@ func TestWindowBoundsMemory(t *testing.T) {
 func TestTokenizer(t *testing.T) {
 	var tk tokenizer
 	var got []string
-	tk.each("The Earthquakes' injuries -LRB- AP -RRB- in Zürich, 2008.", func(b []byte, proper bool) {
+	tk.each("The Earthquakes' injuries -LRB- AP -RRB- in Zürich, 2008.", func(b []byte, _ uint32, proper bool) {
 		got = append(got, fmt.Sprintf("%s:%v", b, proper))
 	})
 	want := "[earthquake:true injury:false ap:true zürich:true 2008:false]"
@@ -200,12 +200,18 @@ func FuzzTokenizer(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var tk tokenizer
 		n := 0
-		tk.each(s, func(b []byte, _ bool) {
+		tk.each(s, func(b []byte, h uint32, _ bool) {
 			if len(b) == 0 {
 				t.Fatalf("empty term from %q", s)
 			}
+			if h != hashTerm(b) {
+				t.Fatalf("term %q from %q hashed %x, want %x", b, s, h, hashTerm(b))
+			}
 			n++
 		})
+		if got, want := fastTerms(s), refTerms(s); got != want {
+			t.Fatalf("terms of %q = %s, reference %s", s, got, want)
+		}
 		if n > len(s) {
 			t.Fatalf("%d terms from %d bytes", n, len(s))
 		}

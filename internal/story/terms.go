@@ -43,8 +43,11 @@ var stopTable = func() (t [1024]string) {
 	return t
 }()
 
-func isStopword(b []byte) bool {
-	h := hashTerm(b) & 1023
+func isStopword(b []byte) bool { return stopHashed(b, hashTerm(b)) }
+
+// stopHashed is isStopword given b's hashTerm.
+func stopHashed(b []byte, h uint32) bool {
+	h &= 1023
 	for stopTable[h] != "" {
 		if stopTable[h] == string(b) {
 			return true
@@ -76,7 +79,11 @@ type tokenizer struct {
 	buf []byte
 }
 
-func (tk *tokenizer) each(text string, fn func(term []byte, proper bool)) {
+// each calls fn with every term of text, its hashTerm and whether it was
+// capitalised mid-sentence. The hash is built while the word is read, with
+// the states before its last three bytes kept so that the stemmed term's
+// hash costs nothing extra.
+func (tk *tokenizer) each(text string, fn func(term []byte, h uint32, proper bool)) {
 	sentenceStart := true
 	i := 0
 	n := 0
@@ -102,43 +109,74 @@ func (tk *tokenizer) each(text string, fn func(term []byte, proper bool)) {
 		} else {
 			upper = cl == upperc
 		}
-		tk.buf = tk.buf[:0]
+		buf := tk.buf[:0]
 		runes := 0
 		j := i
+		// h is FNV-1a 32 of buf; h1, h2, h3 its states one, two and three
+		// bytes back.
+		h := uint32(2166136261)
+		var h1, h2, h3 uint32
 		for j < len(text) {
 			c := text[j]
-			switch asciiClass[c] {
-			case lowerc, digit:
-				tk.buf = append(tk.buf, c)
+			if lc := lowerASCII[c]; lc != 0 {
+				buf = append(buf, lc)
+				h3, h2, h1 = h2, h1, h
+				h = (h ^ uint32(lc)) * 16777619
 				j++
-			case upperc:
-				tk.buf = append(tk.buf, c+'a'-'A')
-				j++
-			case other:
-				r, size := utf8.DecodeRuneInString(text[j:])
-				if !isWordRune(r) {
-					goto done
-				}
-				tk.buf = utf8.AppendRune(tk.buf, unicode.ToLower(r))
-				j += size
-			default:
-				// Inner apostrophes end the word ("Obama's" → "obama"); the
-				// clitic after them is too short to be a term.
-				goto done
+				runes++
+				continue
 			}
+			if asciiClass[c] != other {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) {
+				break
+			}
+			k := len(buf)
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			for _, b := range buf[k:] {
+				h3, h2, h1 = h2, h1, h
+				h = (h ^ uint32(b)) * 16777619
+			}
+			j += size
 			runes++
 		}
-	done:
+		tk.buf = buf
 		prevStart := sentenceStart
 		sentenceStart = false
 		i = j
-		if runes < 2 || len(tk.buf) <= maxStopword && isStopword(tk.buf) {
+		if runes < 2 || len(buf) <= maxStopword && stopHashed(buf, h) {
 			continue
 		}
-		fn(stem(tk.buf), upper && !prevStart)
+		// The light plural stem, as stem does.
+		m := len(buf)
+		switch {
+		case m > 4 && buf[m-3] == 'i' && buf[m-2] == 'e' && buf[m-1] == 's':
+			buf = append(buf[:m-3], 'y')
+			h = (h3 ^ 'y') * 16777619
+		case m > 3 && buf[m-1] == 's' && buf[m-2] != 's' && buf[m-2] != 'u' && buf[m-2] != 'i':
+			buf = buf[:m-1]
+			h = h1
+		}
+		fn(buf, h, upper && !prevStart)
 		n++
 	}
 }
+
+// lowerASCII is the lower-case form of an ASCII letter or digit, 0 for any
+// other byte.
+var lowerASCII = func() (t [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch asciiClass[c] {
+		case lowerc, digit:
+			t[c] = byte(c)
+		case upperc:
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // Byte classes for the ASCII fast path; "other" is any byte of a multi-byte
 // UTF-8 sequence, decoded properly.

@@ -30,14 +30,15 @@ type vocab struct {
 	free   []uint32 // IDs of terms whose df fell to 0
 	n      int
 	tk     tokenizer
-	tf     []float64 // by ID: frequency in the article being read
-	seen   []uint32  // IDs read from that article, in order of first sight
+	local  *[localSize]localTerm // the article being read, by hash
+	gen    uint32                // stamp of the current article in local
+	seen   []uint32              // its slots in local, in order of first sight
 	proper float64
 	keys   []uint64 // sort scratch
 }
 
 func newVocab(proper float64) *vocab {
-	return &vocab{proper: proper}
+	return &vocab{proper: proper, local: new([localSize]localTerm)}
 }
 
 // intern returns h's ID, giving it a fresh one (df 0) if it has none.
@@ -55,7 +56,6 @@ func (v *vocab) intern(h uint32) uint32 {
 		v.hash = append(v.hash, h)
 		v.df = append(v.df, 0)
 		v.text = append(v.text, "")
-		v.tf = append(v.tf, 0)
 	}
 	v.ids.put(h, id)
 	return id
@@ -70,32 +70,56 @@ func (v *vocab) lookup(h uint32) (string, bool) {
 	return v.text[id], true
 }
 
-// termFreqs fills v.tf (for the IDs listed in v.seen) with a's term
-// frequencies: the headline (when the text does not already start with
-// it) and the text, names weighted by the proper-noun boost.
+// termFreqs reads a's term frequencies into v.local, listing the slots
+// used in v.seen in order of first sight: the headline (when the text does
+// not already start with it) and the text, names weighted by the
+// proper-noun boost. A term met again in the same article is found in the
+// small local table; only a term's first sight goes to the vocabulary.
 func (v *vocab) termFreqs(a *dateline.Article) {
-	for _, id := range v.seen {
-		v.tf[id] = 0
+	v.gen++
+	if v.gen == 0 { // wrapped: old stamps could look current
+		clear(v.local[:])
+		v.gen = 1
 	}
 	v.seen = v.seen[:0]
-	add := func(term []byte, proper bool) {
-		id := v.intern(hashTerm(term))
+	add := func(term []byte, h uint32, proper bool) {
 		w := 1.0
 		if proper {
 			w = v.proper
 		}
-		if v.tf[id] == 0 {
-			if v.df[id] == 0 {
-				v.text[id] = string(term)
+		for i := (h * 0x9e3779b1) >> (32 - localBits); ; i = (i + 1) & (localSize - 1) {
+			s := &v.local[i]
+			if s.gen != v.gen {
+				id := v.intern(h)
+				if v.df[id] == 0 {
+					v.text[id] = string(term)
+				}
+				*s = localTerm{h: h, gen: v.gen, id: id, tf: w}
+				v.seen = append(v.seen, i)
+				return
 			}
-			v.seen = append(v.seen, id)
+			if s.h == h {
+				s.tf += w
+				return
+			}
 		}
-		v.tf[id] += w
 	}
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
 		v.tk.each(a.Title, add)
 	}
 	v.tk.each(a.Text, add)
+}
+
+// The local table of one article's terms holds at most 2*maxTerms (headline
+// and text), so it stays under a third full.
+const (
+	localBits = 12
+	localSize = 1 << localBits
+)
+
+type localTerm struct {
+	h, gen, id uint32
+	tf         float64
 }
 
 // maxTerms caps the terms read from one article: a news story says what it
@@ -110,8 +134,8 @@ const maxTerms = 600
 func (v *vocab) bag(a *dateline.Article) []tw {
 	v.termFreqs(a)
 	b := make([]tw, len(v.seen))
-	for i, id := range v.seen {
-		b[i] = tw{id, float32(v.tf[id])}
+	for i, s := range v.seen {
+		b[i] = tw{v.local[s].id, float32(v.local[s].tf)}
 	}
 	return b
 }

@@ -498,7 +498,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 					}
 				}
 			}
-			if s.ntok > p.TargetTokens && p.LengthPenalty != 0 {
+			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
 				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
 			}
 			sc[i] = scored{si, v}
@@ -750,4 +750,3 @@ func nonEmpty(ss ...string) []string {
 	}
 	return out
 }
-

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -198,5 +199,64 @@ func TestOpensWith(t *testing.T) {
 		if got := opensWith(c.s, c.off); got != c.want {
 			t.Errorf("opensWith(%q, %d) = %v, want %v", c.s, c.off, got, c.want)
 		}
+	}
+}
+
+// TestLeadPreferred checks that a day's summary comes from its articles'
+// opening sentences when they match the query, and from later lead
+// sentences only when nothing earlier does.
+func TestLeadPreferred(t *testing.T) {
+	filler := "Markets in the region were quiet ahead of the holiday weekend ."
+	third := "The Kela dam inquiry heard engineers describe cracks in the walls ."
+	tests := []struct {
+		name      string
+		preferred int
+		openings  []string // each article's first line; its third is always `third`
+		want      string
+	}{
+		{
+			name:      "an opening sentence wins over the day's consensus in third place",
+			preferred: 2,
+			openings: []string{
+				"Kela dam survivors marched to parliament demanding compensation .",
+				"The Kela dam operator filed for bankruptcy protection on Tuesday .",
+				"Divers recovered two more bodies near the Kela dam spillway .",
+			},
+			want: "Kela dam survivors marched to parliament demanding compensation .",
+		},
+		{
+			name:      "without the preference the consensus sentence wins",
+			preferred: 0,
+			openings: []string{
+				"Kela dam survivors marched to parliament demanding compensation .",
+				"The Kela dam operator filed for bankruptcy protection on Tuesday .",
+				"Divers recovered two more bodies near the Kela dam spillway .",
+			},
+			want: third,
+		},
+		{
+			name:      "a third sentence stands in when no opening matches the query",
+			preferred: 2,
+			openings:  []string{"Traffic on the coastal road was heavy again this morning ."},
+			want:      third,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []dateline.Article
+			for i, o := range tc.openings {
+				arts = append(arts, article(fmt.Sprintf("b%d", i), "wire", "2021-04-06", o, filler, third))
+			}
+			p := DefaultParams()
+			p.LeadPreferred = tc.preferred
+			tl := BuildSource(Query{Text: "Kela dam", Dates: 1, PerDate: 1}, arts, p)
+			if len(tl.Dates) != 1 || len(tl.Dates[0].Sentences) != 1 {
+				t.Fatalf("timeline %+v: want one date with one sentence", tl.Dates)
+			}
+			got := tl.Dates[0].Sentences[0].Text
+			if tc.want == third && got != third || tc.want != third && got == third {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -51,10 +51,14 @@ type variant struct {
 
 var tuneVariants = []variant{
 	{"default", func(p *timeline.Params) {}},
-	{"lp-.2", func(p *timeline.Params) { p.LengthPenalty = -.2 }},
-	{"lp-.2max80", func(p *timeline.Params) { p.LengthPenalty, p.MaxTokens = -.2, 80 }},
-	{"max80", func(p *timeline.Params) { p.MaxTokens = 80 }},
-	{"lp.2", func(p *timeline.Params) { p.LengthPenalty = .2 }},
+	{"mb.7", func(p *timeline.Params) { p.MentionBoost = .7 }},
+	{"mb1.3", func(p *timeline.Params) { p.MentionBoost = 1.3 }},
+	{"pd1", func(p *timeline.Params) { p.PubDays = 1 }},
+	{"qw.5", func(p *timeline.Params) { p.QueryWeight = .5 }},
+	{"qw2", func(p *timeline.Params) { p.QueryWeight = 2 }},
+	{"spec.3", func(p *timeline.Params) { p.Specific = .3 }},
+	{"lead7", func(p *timeline.Params) { p.LeadSentences = 7 }},
+	{"lead10", func(p *timeline.Params) { p.LeadSentences = 10 }},
 }
 
 func TestTuneDev(t *testing.T) {

@@ -1,0 +1,147 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/ingest"
+	"github.com/datelinehq/dateline/internal/sample"
+	"github.com/datelinehq/dateline/internal/store/sqlite"
+)
+
+func sampleDocs(t *testing.T) []dateline.Document {
+	t.Helper()
+	var docs []dateline.Document
+	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+	err := ingest.WalkFS(context.Background(), sample.FS, "data", "", ingest.Options{Now: now}, func(d dateline.Document, err error) error {
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(docs, func(i, j int) bool {
+		if !docs[i].Published.Equal(docs[j].Published) {
+			return docs[i].Published.Before(docs[j].Published)
+		}
+		return docs[i].ID < docs[j].ID
+	})
+	return docs
+}
+
+func open(t *testing.T) *sqlite.DB {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// links reads every article's story and original.
+func links(t *testing.T, st dateline.Store) map[string][2]string {
+	t.Helper()
+	out := map[string][2]string{}
+	err := st.Articles(context.Background(), dateline.Filter{IncludeDuplicates: true, Parts: dateline.PartNone}, func(a dateline.Article) error {
+		out[a.ID] = [2]string{a.Story, a.DuplicateOf}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestRunsContinue ingests the corpus in two runs with a fresh pipeline
+// each (as two invocations of the CLI would) and checks the result matches
+// one run: copies in the second run link to originals from the first, and
+// stories carry on under the same ids.
+func TestRunsContinue(t *testing.T) {
+	ctx := context.Background()
+	docs := sampleDocs(t)
+
+	one := open(t)
+	p, err := New(ctx, one, Options{Analyze: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Ingest(ctx, docs)
+	if err != nil || p.Settle(ctx) != nil {
+		t.Fatal(err)
+	}
+	if res.Added != len(docs) || res.Duplicates == 0 {
+		t.Fatalf("single run: %+v", res)
+	}
+
+	two := open(t)
+	half := len(docs) / 2
+	for _, part := range [][]dateline.Document{docs[:half], docs[half:]} {
+		p, err := New(ctx, two, Options{Analyze: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Ingest(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := links(t, one), links(t, two)
+	dupA, dupB, diff := 0, 0, 0
+	for id, la := range a {
+		lb := b[id]
+		if la[1] != "" {
+			dupA++
+		}
+		if lb[1] != "" {
+			dupB++
+		}
+		if la[1] != lb[1] {
+			t.Errorf("%s: copy of %q in one run, %q in two", id, la[1], lb[1])
+		}
+		if la[0] != lb[0] {
+			diff++
+			t.Logf("%s: story %s in one run, %s in two", id, la[0], lb[0])
+		}
+	}
+	if dupA != dupB || dupA == 0 {
+		t.Errorf("copies: %d in one run, %d in two", dupA, dupB)
+	}
+	if diff > 0 {
+		t.Errorf("%d articles changed story between one run and two", diff)
+	}
+
+	// Re-ingesting is a no-op.
+	p, _ = New(ctx, two, Options{Analyze: true})
+	res, err = p.Ingest(ctx, docs)
+	if err != nil || res.Added != 0 || res.Skipped != len(docs) {
+		t.Errorf("re-ingest: %+v, %v", res, err)
+	}
+}
+
+func TestNoAnalyzeNoFold(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	p, err := New(ctx, st, Options{NoFold: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := sampleDocs(t)
+	res, err := p.Ingest(ctx, docs)
+	if err != nil || res.Added != len(docs) || res.Duplicates != 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	a, _ := st.Article(ctx, docs[0].ID)
+	if a.Sentences != nil || a.Story != "" {
+		t.Errorf("bulk load analysed or clustered: %+v", a)
+	}
+}
