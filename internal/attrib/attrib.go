@@ -419,7 +419,7 @@ func (f *frame) orient(c cue) analysis {
 	}
 	if k > 0 && (t[k-1].w == "," || isClosingQuote(t[k-1].w)) {
 		// Nothing before the cue but a comma or a quote: "…,” said Murphy."
-		if invertible[t[c.j-1].w] && c.j < len(t) && !adverbialStart[t[c.j].w] && f.npForward(c.j) > c.j && f.clauseEndsAfter(c.j, true) && f.enoughBefore(k-1) {
+		if invertible[t[c.j-1].w] && c.j < len(t) && !adverbialStart[t[c.j].w] && !npStop[t[c.j].w] && !pronouns[t[c.j].w] && f.npForward(c.j) > c.j && f.clauseEndsAfter(c.j, true) && f.enoughBefore(k-1) {
 			a.post, a.boundary = true, k-1
 			a.srcI, a.srcJ = c.j, f.npForward(c.j)
 			return a

@@ -106,7 +106,7 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // seven syndicated copies count as seven articles but one text. Assigning an
 // ID already held changes nothing.
 func (c *Clusterer) Assign(a *dateline.Article) (storyID string, changed []dateline.Assignment) {
-	return c.place(a, "")
+	return c.place(a, "", nil)
 }
 
 // Restore puts a stored article back into the window with the story it was
@@ -116,13 +116,13 @@ func (c *Clusterer) Assign(a *dateline.Article) (storyID string, changed []datel
 // Restored stories keep their stored IDs; their counts cover the restored
 // articles only, so do not write back Stories() after warming.
 func (c *Clusterer) Restore(a *dateline.Article) {
-	c.place(a, a.Story)
+	c.place(a, a.Story, nil)
 }
 
 // Pending is the number of articles placed since the last Settle.
 func (c *Clusterer) Pending() int { return c.pending }
 
-func (c *Clusterer) place(a *dateline.Article, forced string) (storyID string, changed []dateline.Assignment) {
+func (c *Clusterer) place(a *dateline.Article, forced string, p *Prepared) (storyID string, changed []dateline.Assignment) {
 	if d, ok := c.docs[a.ID]; ok {
 		return d.c.id, nil
 	}
@@ -145,8 +145,9 @@ func (c *Clusterer) place(a *dateline.Article, forced string) (storyID string, c
 		}
 	}
 
-	d := &odoc{id: a.ID, dupOf: a.DuplicateOf, title: a.Title, pub: a.Published, source: a.Source, when: eventDate(a), ents: entities(a)}
-	d.bag = c.v.bag(a)
+	p = c.prepared(a, p)
+	d := &odoc{id: a.ID, dupOf: a.DuplicateOf, title: a.Title, pub: a.Published, source: a.Source, when: p.when, ents: p.ents}
+	d.bag = c.v.bagOf(p)
 	c.v.count(d.bag)
 	d.vec = c.v.weigh(d.bag, c.opts.DocTerms)
 	k := c.opts.Neighbours

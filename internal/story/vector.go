@@ -29,16 +29,17 @@ type vocab struct {
 	text   []string // by ID: the term's text while its df > 0, for labels
 	free   []uint32 // IDs of terms whose df fell to 0
 	n      int
-	tk     tokenizer
-	local  *[localSize]localTerm // the article being read, by hash
-	gen    uint32                // stamp of the current article in local
-	seen   []uint32              // its slots in local, in order of first sight
-	proper float64
+	rd      reader   // for articles not prepared beforehand
+	scratch Prepared // what rd read
 	keys   []uint64 // sort scratch
+	// idf[df] for the current n (idfN), where idfOK says it is filled.
+	idf   [256]float64
+	idfOK [256]bool
+	idfN  int
 }
 
 func newVocab(proper float64) *vocab {
-	return &vocab{proper: proper, local: new([localSize]localTerm)}
+	return &vocab{rd: reader{proper: proper}}
 }
 
 // intern returns h's ID, giving it a fresh one (df 0) if it has none.
@@ -70,44 +71,13 @@ func (v *vocab) lookup(h uint32) (string, bool) {
 	return v.text[id], true
 }
 
-// termFreqs reads a's term frequencies into v.local, listing the slots
-// used in v.seen in order of first sight: the headline (when the text does
-// not already start with it) and the text, names weighted by the
-// proper-noun boost. A term met again in the same article is found in the
-// small local table; only a term's first sight goes to the vocabulary.
-func (v *vocab) termFreqs(a *dateline.Article) {
-	v.gen++
-	if v.gen == 0 { // wrapped: old stamps could look current
-		clear(v.local[:])
-		v.gen = 1
-	}
-	v.seen = v.seen[:0]
-	add := func(term []byte, h uint32, proper bool) {
-		w := 1.0
-		if proper {
-			w = v.proper
-		}
-		for i := (h * 0x9e3779b1) >> (32 - localBits); ; i = (i + 1) & (localSize - 1) {
-			s := &v.local[i]
-			if s.gen != v.gen {
-				id := v.intern(h)
-				if v.df[id] == 0 {
-					v.text[id] = string(term)
-				}
-				*s = localTerm{h: h, gen: v.gen, id: id, tf: w}
-				v.seen = append(v.seen, i)
-				return
-			}
-			if s.h == h {
-				s.tf += w
-				return
-			}
-		}
-	}
-	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
-		v.tk.each(a.Title, add)
-	}
-	v.tk.each(a.Text, add)
+// reader turns an article into its distinct terms and their frequencies.
+// It touches no shared state, so readers can run on many goroutines.
+type reader struct {
+	tk     tokenizer
+	proper float64
+	local  *[localSize]localTerm // the article being read, by hash
+	gen    uint32                // stamp of the current article in local
 }
 
 // The local table of one article's terms holds at most 2*maxTerms (headline
@@ -118,8 +88,49 @@ const (
 )
 
 type localTerm struct {
-	h, gen, id uint32
-	tf         float64
+	h, gen uint32
+	n      int32 // index in Prepared.terms
+}
+
+// read fills p with a's terms in order of first sight: the headline (when
+// the text does not already start with it) and the text, names weighted by
+// the proper-noun boost.
+func (r *reader) read(a *dateline.Article, p *Prepared) {
+	if r.local == nil {
+		r.local = new([localSize]localTerm)
+	}
+	r.gen++
+	if r.gen == 0 { // wrapped: old stamps could look current
+		clear(r.local[:])
+		r.gen = 1
+	}
+	p.terms, p.text = p.terms[:0], p.text[:0]
+	add := func(term []byte, h uint32, proper bool) {
+		w := 1.0
+		if proper {
+			w = r.proper
+		}
+		for i := (h * 0x9e3779b1) >> (32 - localBits); ; i = (i + 1) & (localSize - 1) {
+			s := &r.local[i]
+			if s.gen != r.gen {
+				*s = localTerm{h: h, gen: r.gen, n: int32(len(p.terms))}
+				p.terms = append(p.terms, pterm{h: h, tf: w, end: uint32(len(p.text) + len(term))})
+				p.text = append(p.text, term...)
+				return
+			}
+			if s.h == h {
+				p.terms[s.n].tf += w
+				return
+			}
+		}
+	}
+	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
+		r.tk.each(a.Title, add)
+	}
+	r.tk.each(a.Text, add)
+	p.when = eventDate(a)
+	p.ents = entities(a)
+	p.ok = true
 }
 
 // maxTerms caps the terms read from one article: a news story says what it
@@ -132,10 +143,22 @@ const maxTerms = 600
 // must be counted before anything else is interned, or an ID read but not
 // counted could be handed out again.
 func (v *vocab) bag(a *dateline.Article) []tw {
-	v.termFreqs(a)
-	b := make([]tw, len(v.seen))
-	for i, s := range v.seen {
-		b[i] = tw{v.local[s].id, float32(v.local[s].tf)}
+	v.rd.read(a, &v.scratch)
+	return v.bagOf(&v.scratch)
+}
+
+// bagOf interns a prepared article's terms. A term new to the window takes
+// the text it was read with, for labels.
+func (v *vocab) bagOf(p *Prepared) []tw {
+	b := make([]tw, len(p.terms))
+	start := uint32(0)
+	for i, t := range p.terms {
+		id := v.intern(t.h)
+		if v.df[id] == 0 {
+			v.text[id] = string(p.text[start:t.end])
+		}
+		start = t.end
+		b[i] = tw{id, float32(t.tf)}
 	}
 	return b
 }
@@ -170,13 +193,36 @@ func (v *vocab) weigh(b []tw, k int) []tw {
 	// order like the weights, and a key of inverted weight then hash sorts
 	// heaviest first, ties by smaller hash, as heavier does.
 	keys := v.keys[:0]
+	// Most terms occur once or twice in an article and in a few articles of
+	// the window, so their logarithms come from small tables (the same
+	// math.Log of the same arguments, computed once).
+	if v.idfN != v.n {
+		v.idfN = v.n
+		clear(v.idfOK[:])
+	}
 	for _, x := range b {
-		idf := math.Log((n+1)/(float64(v.df[x.t])+1)) + 1
-		w := float32((1 + math.Log(float64(x.w))) * idf)
+		var idf float64
+		if df := v.df[x.t]; df < int32(len(v.idf)) {
+			if !v.idfOK[df] {
+				v.idf[df] = math.Log((n+1)/(float64(df)+1)) + 1
+				v.idfOK[df] = true
+			}
+			idf = v.idf[df]
+		} else {
+			idf = math.Log((n+1)/(float64(df)+1)) + 1
+		}
+		var ltf float64
+		if h := 2 * x.w; h < float32(len(logHalf)) && h == float32(int(h)) {
+			ltf = logHalf[int(h)]
+		} else {
+			ltf = math.Log(float64(x.w))
+		}
+		w := float32((1 + ltf) * idf)
 		keys = append(keys, uint64(^math.Float32bits(w))<<32|uint64(v.hash[x.t]))
 	}
 	if len(keys) > k {
-		slices.Sort(keys)
+		// The k smallest keys, in any order: the sort below fixes it.
+		selectSmallest(keys, k)
 		keys = keys[:k]
 	}
 	// Then by hash; hashes within a bag are distinct.
@@ -191,6 +237,51 @@ func (v *vocab) weigh(b []tw, k int) []tw {
 	}
 	normalise(vec)
 	return vec
+}
+
+// logHalf[i] is math.Log(i/2): term frequencies are sums of 1 and the
+// proper-noun boost, so usually whole or half numbers.
+var logHalf = func() (t [64]float64) {
+	for i := range t {
+		t[i] = math.Log(float64(float32(i) / 2))
+	}
+	return t
+}()
+
+// selectSmallest moves the k smallest of the distinct keys to the front
+// (quickselect).
+func selectSmallest(keys []uint64, k int) {
+	lo, hi := 0, len(keys)
+	for hi-lo > 16 {
+		// Median of three as pivot, then a Hoare-style partition.
+		m := lo + (hi-lo)/2
+		a, b, c := keys[lo], keys[m], keys[hi-1]
+		p := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi-1
+		for i <= j {
+			for keys[i] < p {
+				i++
+			}
+			for keys[j] > p {
+				j--
+			}
+			if i <= j {
+				keys[i], keys[j] = keys[j], keys[i]
+				i++
+				j--
+			}
+		}
+		// keys[lo:j+1] <= p <= keys[i:hi]
+		switch {
+		case k <= j+1:
+			hi = j + 1
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+	slices.Sort(keys[lo:hi])
 }
 
 func byTerm(a, b tw) int {
