@@ -85,9 +85,10 @@ func tokenize(text string, s dateline.Span, dst []tok) []tok {
 	return dst
 }
 
-// findCues marks cue tokens: a head word the cue model scores above
+// findCues marks cue tokens: a word the cue model scores above
 // cueThreshold, widened by the learned pairs around it ("also said",
-// "according to", "pointed out").
+// "according to", "pointed out") and joined with the cue words close
+// before it ("has repeatedly criticised").
 func findCues(lex *lex, toks []tok) []cue {
 	m := cueModel()
 	var cues []cue
@@ -195,11 +196,11 @@ const (
 	minPatternCount = 5
 )
 
-// cueThreshold is the model score above which a token heads a cue. It was
-// chosen on a fifth of train held out from training (TestTrainCueModel
-// -holdout, then TestPolNeAR with ATTRIB_HOLDOUT): scores from -4 to -1 give
-// the same span F1 there, -2 balances precision and recall. It is a
-// variable only so that the held-out run can set it.
+// cueThreshold is the model score above which a token is a cue word. It
+// was chosen by five-fold cross-validation on train (TestTrainCueModel
+// -holdout -fold k, then TestPolNeAR with ATTRIB_HOLDOUT and ATTRIB_FOLD):
+// 0, -2 and -4 give cue F1 within half a point, -2 balances precision and
+// recall. It is a variable only so that the held-out runs can set it.
 var cueThreshold float32 = -2
 
 // colonCue reports whether the colon at i opens a sentence's content
@@ -247,6 +248,10 @@ type frame struct {
 	sents []dateline.Span
 	si    int
 	lex   *lex
+	// quoteBefore's answer, computed once per sentence so that many
+	// cues in one sentence cannot make the search back quadratic.
+	qbDone   bool
+	qbS, qbE int
 }
 
 // analysis is one cue's reading before it becomes an Attribution.
@@ -677,6 +682,14 @@ func (f *frame) sentenceOpensWith(k int) bool {
 // its opening mark (searched up to six sentences back) to its closing
 // one; 0, 0 when that sentence does not end in a quotation.
 func (f *frame) quoteBefore() (int, int) {
+	if !f.qbDone {
+		f.qbDone = true
+		f.qbS, f.qbE = f.findQuoteBefore()
+	}
+	return f.qbS, f.qbE
+}
+
+func (f *frame) findQuoteBefore() (int, int) {
 	if f.si == 0 {
 		return 0, 0
 	}

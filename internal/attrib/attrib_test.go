@@ -33,7 +33,10 @@ func TestFind(t *testing.T) {
 			[]want{{"Sen. Richard Blumenthal", "said", "\"It is the beginning of the end,\"", dateline.Direct}}},
 		{"according to after",
 			"Sessions offered to resign, according to several media reports.",
-			[]want{{"several media reports", "according to", "Sessions offered to resign", dateline.Indirect}}},
+			// PolNeAR marks an offer as an attribution too, nested in the
+			// reports'.
+			[]want{{"Sessions", "offered", "to resign", dateline.Indirect},
+				{"several media reports", "according to", "Sessions offered to resign", dateline.Indirect}}},
 		{"according to before",
 			"According to the Labor Department, unemployment fell in May.",
 			[]want{{"the Labor Department", "According to", "unemployment fell in May", dateline.Indirect}}},
@@ -49,6 +52,15 @@ func TestFind(t *testing.T) {
 		{"quotation over two sentences",
 			"\"We won. We really did,\" she said.",
 			[]want{{"she", "said", "\"We won. We really did,\"", dateline.Direct}}},
+		{"short quotation before the cue",
+			"\"They sue,\" he said.",
+			[]want{{"he", "said", "\"They sue,\"", dateline.Direct}}},
+		{"quotation in the sentence before",
+			"“I don’t care. He was the founder, OK?” Trump said.",
+			[]want{{"Trump", "said", "“I don’t care. He was the founder, OK?”", dateline.Direct}}},
+		{"comma then quotation",
+			"On the subject of Israel, Trump added, “Nobody will be more loyal.”",
+			[]want{{"Trump", "added", "“Nobody will be more loyal.”", dateline.Direct}}},
 		{"no attribution", "The river rose two feet overnight.", nil},
 	}
 	for _, tt := range tests {

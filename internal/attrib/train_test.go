@@ -31,8 +31,14 @@ type example struct {
 }
 
 // TestTrainCueModel retrains cuemodel.bin with -train: an averaged
-// perceptron over every token of PolNeAR train (first annotator of each
-// text), the label being whether the token ends a gold cue.
+// perceptron over the candidate tokens of PolNeAR train (first annotator
+// of each text), the label being whether the token lies inside a gold cue.
+// Labelling every word of a cue rather than its last one lets "said" in
+// "said in a statement" count as a cue word; on five-fold cross-validation
+// of train it raised cue F1 by about a point once neighbouring cue words
+// are joined (findCues). With -holdout -fold k the model and the lexicon
+// are learned without fold k and written to the temporary folder for
+// TestPolNeAR (ATTRIB_HOLDOUT, ATTRIB_FOLD).
 func TestTrainCueModel(t *testing.T) {
 	if !*trainModel {
 		t.Skip("run with -train to rebuild cuemodel.bin")

@@ -182,8 +182,8 @@ type Index struct {
 	sk      sketcher
 	keys    []uint64
 	lines   map[uint64]int32 // per-site line counts over held documents
-	buf     []uint64
 	seen    []uint64
+	scratch Prepared // for articles not prepared beforehand
 }
 
 // NewIndex returns an empty index.
@@ -206,6 +206,17 @@ func (ix *Index) Len() int { return len(ix.byID) }
 // current original. Rebuilding after a restart is Check over the stored
 // articles, oldest first.
 func (ix *Index) Check(a *dateline.Article) Result {
+	return ix.check(a, nil)
+}
+
+// CheckPrepared is Check for an article prepared with Prepare; the result
+// is the same. A Prepared made for another article (ID or Source), or with
+// other options, is ignored and the text read again.
+func (ix *Index) CheckPrepared(a *dateline.Article, p *Prepared) Result {
+	return ix.check(a, p)
+}
+
+func (ix *Index) check(a *dateline.Article, p *Prepared) Result {
 	if s, ok := ix.byID[a.ID]; ok {
 		d := &ix.docs[s]
 		if d.group != nil && d.group.root.id != a.ID {
@@ -221,28 +232,28 @@ func (ix *Index) Check(a *dateline.Article) Result {
 	}
 	ix.evict()
 
+	if p == nil || !p.fits(a, &ix.opts) {
+		ix.read(a, &ix.scratch)
+		p = &ix.scratch
+	}
 	sk := &ix.sk
 	sk.reset(ix.opts.ShingleWords)
 	ix.seen = ix.seen[:0]
-	site := uint64(0)
-	if a.Source != "" && ix.opts.ChromeMin > 0 {
-		site = mix64(fnvString(a.Source))
-	}
-	eachLine(a.Text, ix.opts.MaxWords, &ix.buf, func(ws []uint64) {
-		if site != 0 && len(ws) >= 4 {
-			h := site
-			for _, w := range ws {
-				h = mix64(h ^ w)
-			}
+	start := int32(0)
+	for li, end := range p.ends {
+		ws := p.words[start:end]
+		start = end
+		if p.site != 0 && len(ws) >= 4 {
+			h := p.keys[li]
 			ix.seen = append(ix.seen, h)
 			if ix.lines[h] >= int32(ix.opts.ChromeMin) {
-				return
+				continue
 			}
 		}
 		for _, w := range ws {
 			sk.add(w)
 		}
-	})
+	}
 	// Count this document's lines once each, whatever it turns out to be.
 	slices.Sort(ix.seen)
 	ix.seen = slices.Compact(ix.seen)
@@ -256,7 +267,7 @@ func (ix *Index) Check(a *dateline.Article) Result {
 	}
 	hasSig := sk.finish() && sk.count >= ix.opts.MinShingles
 
-	k := key{id: a.ID, pub: a.Published, self: selfCredit(a), words: sk.words}
+	k := key{id: a.ID, pub: a.Published, self: p.self, words: sk.words}
 	best, bestSim := int32(-1), 0.0
 	if s, ok := ix.exact[sk.exact]; ok {
 		best, bestSim = s, 1

@@ -12,6 +12,9 @@ func BenchmarkRecognizeHostile(b *testing.B) {
 	units := []string{
 		"de ", "A. ", "Smith ", "the president ", "( Don ) ", "NEW YORK 1 2 ", "& ", "U.S. ",
 		"Sessions ", "'s ", "Jeff Sessions said . ", "!!!!!!!!!!!!", "X",
+		// The news rules (news.go): heads, titles, datelines, aliases.
+		"Acme Aerospace ", "Council President ", "Harlow Falls ", "HARLOW ( Wire ) — ", "in Eastgate ",
+		"Acme Co. and ", "Acme ", "according to Acme Post ", "Agency ",
 	}
 	for i, u := range units {
 		for _, n := range []int{2000, 8000} {

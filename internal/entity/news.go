@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/datelinehq/dateline"
@@ -182,7 +183,8 @@ func shapeType(ws []string, prevThe bool) string {
 		return dateline.EntityOrg
 	case last&nwPlaceHead != 0 && n >= 2:
 		return dateline.EntityLoc
-	case n >= 2 && nw(ws[0])&nwPlaceOpen != 0 && lex.word[lowerHash(ws[0])]&lexTitle == 0:
+	case n == 2 && nw(ws[0])&nwPlaceOpen != 0 && lex.word[lowerHash(ws[0])]&lexTitle == 0:
+		// Only two words: "Port Avery Comets" is a team, not a place.
 		return dateline.EntityLoc
 	}
 	return ""
@@ -354,6 +356,9 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		}
 		typ := contextType(ws, c.a, c.b)
 		switch {
+		case c.b-c.a == 1 && c.typ == dateline.EntityPerson && nw(ws[c.a])&nwOrgHead != 0 && caseClass(ws[c.a]) == shTitle:
+			// "the Machinists", "the Authority": a body named by its head.
+			c.typ = dateline.EntityOrg
 		case typ == dateline.EntityPerson:
 			c.typ = typ
 		case typ == dateline.EntityLoc:
@@ -451,12 +456,7 @@ func untaggedHeads(ws []string, cands []cand) []cand {
 }
 
 func sortCands(cs []cand) []cand {
-	// Insertion sort: a sentence holds few candidates.
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].a < cs[j-1].a; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].a < cs[j].a })
 	return cs
 }
 
@@ -577,4 +577,47 @@ func titleCase(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// outletAliases links a short outlet reference to the outlet named in full
+// in the same document: "the Post" after "The Northgate Post".
+func outletAliases(sents []sent, cands []cand, surface func(cand) string) {
+	var full map[uint64]int // lower-case last word → index; -1 when ambiguous
+	for k, c := range cands {
+		ws := sents[c.s].words
+		a := c.a
+		if strings.EqualFold(ws[a], "the") {
+			a++
+		}
+		if c.typ != dateline.EntityMedia || c.b-a < 2 {
+			continue
+		}
+		if full == nil {
+			full = map[uint64]int{}
+		}
+		h := lowerHash(ws[c.b-1])
+		if prev, ok := full[h]; ok && mentionKey(surface(cands[prev])) != mentionKey(surface(c)) {
+			full[h] = -1
+			continue
+		}
+		full[h] = k
+	}
+	if full == nil {
+		return
+	}
+	for k := range cands {
+		c := &cands[k]
+		ws := sents[c.s].words
+		a := c.a
+		if strings.EqualFold(ws[a], "the") {
+			a++
+		}
+		if c.typ != dateline.EntityMedia || c.b-a != 1 || c.entity != "" || c.canonical != "" {
+			continue
+		}
+		if f, ok := full[lowerHash(ws[a])]; ok && f >= 0 {
+			name := surface(cands[f])
+			c.entity, c.canonical = mentionKey(name), name
+		}
+	}
 }

@@ -71,9 +71,19 @@ func TestNewsRules(t *testing.T) {
 		{rule: "speaker", text: "\"We were never told,\" said Odalys Brenner, 52, a retired nurse.",
 			want: []string{"PERSON:Odalys Brenner=Odalys Brenner"}},
 
+		// Given names with a head word for a surname stay people.
+		{rule: "person, not place", text: "Reporters asked Linda Park about the budget.",
+			want: []string{"PERSON:Linda Park=Linda Park"}},
+		{rule: "person, not org", text: "The choir was led by Charlotte Church on Sunday.",
+			want: []string{"PERSON:Charlotte Church=Charlotte Church"}},
+		{rule: "person, not outlet", text: "The etiquette writer Emily Post died in 1960.",
+			want: []string{"PERSON:Emily Post=Emily Post"}},
+
 		// Document-level consistency.
 		{rule: "company alias", text: "Halloran Freight Corp. will close its depot. Halloran said 200 jobs would go.",
 			want: []string{"ORG:Halloran Freight Corp.=Halloran Freight Corp.", "ORG:Halloran=Halloran Freight Corp."}},
+		{rule: "outlet alias", text: "The Fenwick Ledger broke the story. The Ledger said the mayor knew.",
+			want: []string{"MEDIA:The Fenwick Ledger=The Fenwick Ledger", "MEDIA:The Ledger=The Fenwick Ledger"}},
 		{rule: "place kept", text: "Crews worked through the night in Cobble Falls. Cobble Falls expects the water back by Friday.",
 			want: []string{"LOC:Cobble Falls=Cobble Falls"}, not: []string{"Falls"}},
 		{rule: "dateline kept", text: "VESPER HOLLOW (Meridian Wire) — Schools closed. Parents in Vesper Hollow were angry.",

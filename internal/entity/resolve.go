@@ -331,6 +331,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	// A company named in full ("Castlemere Chemical Co.") is the bare
 	// first word of its name elsewhere in the document ("Castlemere").
 	corpFirst := corpAliases(sents, cands, surnameOf, surface)
+	outletAliases(sents, cands, surface)
 
 	// One sense per document: a capitalised surname or an already found
 	// name that the tagger missed elsewhere in the document is the same

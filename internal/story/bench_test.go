@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -134,4 +135,51 @@ func BenchmarkT17Story(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(len(arts)*b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkT17Prepared is the split a pipeline can make: every article is
+// prepared for dedup and stories on a pool of GOMAXPROCS goroutines, then
+// checked and assigned on one. It reports the CPU of each phase per
+// article: the serial phase bounds ingest's throughput, the sum is the
+// total cost.
+func BenchmarkT17Prepared(b *testing.B) {
+	arts := loadT17(b)
+	runtime.GC()
+	var prepCPU, serialCPU time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix := dedup.NewIndex(dedup.Options{})
+		c := story.NewClusterer(story.Options{})
+		dp := make([]*dedup.Prepared, len(arts))
+		sp := make([]*story.Prepared, len(arts))
+		t0 := cpuTime()
+		var wg sync.WaitGroup
+		workers := runtime.GOMAXPROCS(0)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for j := w; j < len(arts); j += workers {
+					dp[j] = ix.Prepare(&arts[j])
+					sp[j] = c.Prepare(&arts[j])
+				}
+			}(w)
+		}
+		wg.Wait()
+		t1 := cpuTime()
+		for j := range arts {
+			a := arts[j]
+			a.DuplicateOf = ix.CheckPrepared(&a, dp[j]).Original
+			c.AssignPrepared(&a, sp[j])
+		}
+		c.Stories()
+		t2 := cpuTime()
+		prepCPU += t1 - t0
+		serialCPU += t2 - t1
+	}
+	n := float64(len(arts) * b.N)
+	b.ReportMetric(n/serialCPU.Seconds(), "serial-articles/cpu-s")
+	b.ReportMetric(n/prepCPU.Seconds(), "prepare-articles/cpu-s")
+	b.ReportMetric(n/(prepCPU+serialCPU).Seconds(), "articles/cpu-s")
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
 }

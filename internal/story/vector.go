@@ -23,15 +23,15 @@ type tw struct {
 // hash: vectors are sorted by hash so that dot products add up in the same
 // order whatever IDs the terms happened to get.
 type vocab struct {
-	ids    termTable
-	hash   []uint32 // by ID: the term's hash
-	df     []int32  // by ID: document frequency; 0 for a free ID
-	text   []string // by ID: the term's text while its df > 0, for labels
-	free   []uint32 // IDs of terms whose df fell to 0
-	n      int
+	ids     termTable
+	hash    []uint32 // by ID: the term's hash
+	df      []int32  // by ID: document frequency; 0 for a free ID
+	text    []string // by ID: the term's text while its df > 0, for labels
+	free    []uint32 // IDs of terms whose df fell to 0
+	n       int
 	rd      reader   // for articles not prepared beforehand
 	scratch Prepared // what rd read
-	keys   []uint64 // sort scratch
+	keys    []uint64 // sort scratch
 	// idf[df] for the current n (idfN), where idfOK says it is filled.
 	idf   [256]float64
 	idfOK [256]bool

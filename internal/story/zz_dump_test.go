@@ -39,10 +39,21 @@ func TestZZDump(t *testing.T) {
 		c := story.NewClusterer(cfg.s)
 		for j := range arts {
 			a := arts[j]
-			r := ix.Check(&a)
+			var r dedup.Result
+			if os.Getenv("DUMP_PREPARED") != "" {
+				r = ix.CheckPrepared(&a, ix.Prepare(&a))
+			} else {
+				r = ix.Check(&a)
+			}
 			fmt.Fprintf(w, "D %s %+v\n", a.ID, r)
 			a.DuplicateOf = r.Original
-			id, ch := c.Assign(&a)
+			var id string
+			var ch []dateline.Assignment
+			if os.Getenv("DUMP_PREPARED") != "" {
+				id, ch = c.AssignPrepared(&a, c.Prepare(&a))
+			} else {
+				id, ch = c.Assign(&a)
+			}
 			fmt.Fprintf(w, "S %s %s %+v\n", a.ID, id, ch)
 			if j%500 == 499 {
 				fmt.Fprintf(w, "ST %+v\n", c.Stories())
