@@ -270,6 +270,26 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 	for k, c := range cues {
 		as[k] = f.orient(c)
 	}
+	// A source never runs into another cue ("Cruz spoke…, adding that…"
+	// gives "Cruz", not "Cruz spoke"): cut it before the first one.
+	// Sources are short (a noun phrase of at most a couple of dozen
+	// tokens), so scanning each is linear in the sentence overall.
+	cueAt := make([]bool, len(f.toks))
+	for _, c := range cues {
+		cueAt[c.i] = true
+	}
+	for k := range as {
+		a := &as[k]
+		for m := a.srcI + 1; m < a.srcJ; m++ {
+			if cueAt[m] && m != a.c.i {
+				a.srcJ = m
+				for a.srcJ > a.srcI && betweenWords[f.toks[a.srcJ-1].w] {
+					a.srcJ--
+				}
+				break
+			}
+		}
+	}
 	// "…,” she said, recalling…": a cue right after another one, past a
 	// comma, shares its source.
 	for k := 1; k < len(as); k++ {
@@ -367,8 +387,11 @@ func (f *frame) orient(c cue) analysis {
 	passive := false
 	for k > 0 {
 		w := t[k-1].w
-		if betweenWords[w] && !f.capitalName(k-1) {
-			if beForms[w] && participle(t[c.i].w) {
+		// "This document methodically exposed…": an adverb in -ly sits
+		// between the subject and the verb as the auxiliaries do.
+		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w
+		if (betweenWords[w] || adverb || w == "twice") && !f.capitalName(k-1) {
+			if beForms[w] && participle(t[c.i].w) && !(c.j < len(t) && t[c.j].w == "of") {
 				passive = true // "was asked", not "was hoping"
 			}
 			k--

@@ -87,3 +87,59 @@ func FuzzWordsMatchReference(f *testing.F) {
 		}
 	})
 }
+
+// refAdd is the sketcher fed one word at a time through a ring buffer, the
+// first implementation.
+func (s *sketcher) refAdd(w uint64) {
+	s.words++
+	s.exact = mix64(s.exact ^ w)
+	s.window[s.pos] = w
+	s.pos++
+	if s.pos == s.size {
+		s.pos = 0
+	}
+	if s.filled < s.size {
+		s.filled++
+		if s.filled < s.size {
+			return
+		}
+	}
+	// The shingle hash combines the window oldest first.
+	var h uint64
+	for i := 0; i < s.size; i++ {
+		j := s.pos + i
+		if j >= s.size {
+			j -= s.size
+		}
+		h = (h ^ s.window[j]) * 0x9e3779b97f4a7c15
+	}
+	h = mix64(h)
+	bin := h >> (64 - binBits)
+	v := uint32(h)
+	if !s.set[bin] || v < s.sig[bin] {
+		s.sig[bin] = v
+		s.set[bin] = true
+	}
+	s.count++
+}
+
+func TestAddWordsMatchesReference(t *testing.T) {
+	for _, n := range []int{0, 1, 4, 5, 6, 40, 700} {
+		ws := make([]uint64, n)
+		for i := range ws {
+			ws[i] = mix64(uint64(i % 37))
+		}
+		for _, size := range []int{1, 3, 5} {
+			var a, b sketcher
+			a.reset(size)
+			b.reset(size)
+			a.addWords(ws)
+			for _, w := range ws {
+				b.refAdd(w)
+			}
+			if a.sig != b.sig || a.set != b.set || a.count != b.count || a.exact != b.exact || a.words != b.words {
+				t.Errorf("%d words, size %d: addWords and one at a time differ", n, size)
+			}
+		}
+	}
+}

@@ -183,6 +183,7 @@ type Index struct {
 	keys    []uint64
 	lines   map[uint64]int32 // per-site line counts over held documents
 	seen    []uint64
+	kept    []uint64
 	scratch Prepared // for articles not prepared beforehand
 }
 
@@ -190,11 +191,11 @@ type Index struct {
 func NewIndex(opts Options) *Index {
 	o := opts.withDefaults()
 	return &Index{
-		opts:    o,
-		rows:    K / o.Bands,
-		byID:    map[string]int32{},
-		exact:   map[uint64]int32{},
-		lines:   map[uint64]int32{},
+		opts:  o,
+		rows:  K / o.Bands,
+		byID:  map[string]int32{},
+		exact: map[uint64]int32{},
+		lines: map[uint64]int32{},
 	}
 }
 
@@ -239,21 +240,26 @@ func (ix *Index) check(a *dateline.Article, p *Prepared) Result {
 	sk := &ix.sk
 	sk.reset(ix.opts.ShingleWords)
 	ix.seen = ix.seen[:0]
-	start := int32(0)
-	for li, end := range p.ends {
-		ws := p.words[start:end]
-		start = end
-		if p.site != 0 && len(ws) >= 4 {
-			h := p.keys[li]
-			ix.seen = append(ix.seen, h)
-			if ix.lines[h] >= int32(ix.opts.ChromeMin) {
-				continue
+	// Leave out the site's furniture, then sketch the rest in one go.
+	kept := p.words
+	if p.site != 0 {
+		kept = ix.kept[:0]
+		start := int32(0)
+		for li, end := range p.ends {
+			ws := p.words[start:end]
+			start = end
+			if len(ws) >= 4 {
+				h := p.keys[li]
+				ix.seen = append(ix.seen, h)
+				if ix.lines[h] >= int32(ix.opts.ChromeMin) {
+					continue
+				}
 			}
+			kept = append(kept, ws...)
 		}
-		for _, w := range ws {
-			sk.add(w)
-		}
+		ix.kept = kept
 	}
+	sk.addWords(kept)
 	// Count this document's lines once each, whatever it turns out to be.
 	slices.Sort(ix.seen)
 	ix.seen = slices.Compact(ix.seen)

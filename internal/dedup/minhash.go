@@ -55,37 +55,27 @@ func (s *sketcher) reset(size int) {
 	}
 }
 
-func (s *sketcher) add(w uint64) {
-	s.words++
-	s.exact = mix64(s.exact ^ w)
-	s.window[s.pos] = w
-	s.pos++
-	if s.pos == s.size {
-		s.pos = 0
+// addWords sketches all of a document's words at once (after reset):
+// with the words in one slice a shingle is read straight from it.
+func (s *sketcher) addWords(ws []uint64) {
+	for _, w := range ws {
+		s.exact = mix64(s.exact ^ w)
 	}
-	if s.filled < s.size {
-		s.filled++
-		if s.filled < s.size {
-			return
+	s.words += len(ws)
+	for i := 0; i+s.size <= len(ws); i++ {
+		var h uint64
+		for _, w := range ws[i : i+s.size] {
+			h = (h ^ w) * 0x9e3779b97f4a7c15
 		}
-	}
-	// The shingle hash combines the window oldest first.
-	var h uint64
-	for i := 0; i < s.size; i++ {
-		j := s.pos + i
-		if j >= s.size {
-			j -= s.size
+		h = mix64(h)
+		bin := h >> (64 - binBits)
+		v := uint32(h)
+		if !s.set[bin] || v < s.sig[bin] {
+			s.sig[bin] = v
+			s.set[bin] = true
 		}
-		h = (h ^ s.window[j]) * 0x9e3779b97f4a7c15
+		s.count++
 	}
-	h = mix64(h)
-	bin := h >> (64 - binBits)
-	v := uint32(h)
-	if !s.set[bin] || v < s.sig[bin] {
-		s.sig[bin] = v
-		s.set[bin] = true
-	}
-	s.count++
 }
 
 // finish densifies empty bins. It reports false when there were no

@@ -25,7 +25,9 @@ type Prepared struct {
 // unlike the other methods it is safe to call from many goroutines at once,
 // also while another goroutine checks.
 func (ix *Index) Prepare(a *dateline.Article) *Prepared {
-	p := new(Prepared)
+	// A word takes at least two bytes with its separator; sizing the
+	// buffer once saves growing it through a long text.
+	p := &Prepared{words: make([]uint64, 0, min(ix.opts.MaxWords, len(a.Text)/2+1))}
 	ix.read(a, p)
 	return p
 }

@@ -213,6 +213,7 @@ func FuzzRecognize(f *testing.F) {
 	f.Add("“He’s in a mess,” the Trump advisor said — (White House Counsel Don) McGahn.", 5, 200)
 	f.Add("CRICKET - LEICESTERSHIRE TAKE OVER .\nLONDON 1996-08-30\nM. McCague 4-55 , Kent v Surrey", 0, 40)
 	f.Add("\xff\xfe Ä É Ø the the the 's 's '' `` --", 3, 7)
+	f.Add("HARLOW FALLS, Ore. (Continental Press) — Acme Co. sued Acme Inc. Acme left. In Eastgate, Council President Jo Smith spoke, according to The Post. The Post and Acme Aerospace workers agreed.", 0, 90)
 	f.Fuzz(func(t *testing.T, text string, a, b int) {
 		ms, ents := Recognize(text, nil)
 		checkInvariants(t, text, ms, ents)

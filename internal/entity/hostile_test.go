@@ -14,7 +14,7 @@ func BenchmarkRecognizeHostile(b *testing.B) {
 		"Sessions ", "'s ", "Jeff Sessions said . ", "!!!!!!!!!!!!", "X",
 		// The news rules (news.go): heads, titles, datelines, aliases.
 		"Acme Aerospace ", "Council President ", "Harlow Falls ", "HARLOW ( Wire ) — ", "in Eastgate ",
-		"Acme Co. and ", "Acme ", "according to Acme Post ", "Agency ",
+		"Acme Co. and ", "Acme ", "according to Acme Post ", "Agency ", "Ambry and ",
 	}
 	for i, u := range units {
 		for _, n := range []int{2000, 8000} {

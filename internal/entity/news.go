@@ -199,7 +199,14 @@ func contextType(ws []string, a, b int) string {
 		}
 		return ws[i]
 	}
-	lw := func(i int) string { return strings.ToLower(at(i)) }
+	// Only short function words are compared; ToLower does not allocate
+	// for a word already in lower case.
+	lw := func(i int) string {
+		if w := at(i); len(w) <= 9 {
+			return strings.ToLower(w)
+		}
+		return ""
+	}
 	// "the Eastgate neighborhood", "the Calder district".
 	if b < n && nw(ws[b])&nwPlaceNoun != 0 && caseClass(ws[b]) == shLower && lw(a-1) == "the" {
 		return dateline.EntityLoc
@@ -213,6 +220,13 @@ func contextType(ws []string, a, b int) string {
 			if nw(ws[i])&nwPlaceNoun != 0 {
 				return dateline.EntityLoc
 			}
+		}
+	}
+	// "In Eastgate, …": a sentence that opens on where it happens.
+	if a == 1 && at(b) == "," && lex.word[lowerHash(ws[a])]&(lexFirst|lexOrg) == 0 {
+		switch lw(0) {
+		case "in", "near", "outside", "across", "throughout":
+			return dateline.EntityLoc
 		}
 	}
 	// "the city of Harlow Falls", "the town of Grafton".
@@ -290,14 +304,21 @@ func locPrep(ws []string, a int) bool {
 func newsRule(s *sent, cands []cand, caps bool) []cand {
 	ws := s.words
 	n := len(ws)
-	out := make([]cand, 0, len(cands)+2)
-	owned := make([]bool, n+1)
-	for _, c := range cands {
-		for i := c.a; i < c.b; i++ {
-			owned[i] = true
+	// Written in place: each candidate gives at most one to out; the rare
+	// second one (an organisation before a title, a split coordination)
+	// goes to extra.
+	out := cands[:0]
+	var extra []cand
+	for idx, c := range cands {
+		// The words a candidate may grow into are those between its
+		// neighbours.
+		left, right := 0, n
+		if len(out) > 0 {
+			left = out[len(out)-1].b
 		}
-	}
-	for _, c := range cands {
+		if idx+1 < len(cands) {
+			right = cands[idx+1].a
+		}
 		// "Calder High School on Monday": a day is never the end of a name.
 		if c.b-c.a > 2 && lex.word[lowerHash(ws[c.b-1])]&lexCal != 0 && caseClass(ws[c.b-2]) == shLower {
 			c.b -= 2
@@ -312,7 +333,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		// "Kestrel CEO Martin Sloane" names Kestrel too.
 		if t, nm, ok := titleSplit(ws, c.a, c.b); ok {
 			if t > c.a && shapeOrgPrefix(ws[c.a:t]) {
-				out = append(out, cand{a: c.a, b: t, typ: dateline.EntityOrg})
+				extra = append(extra, cand{s: c.s, a: c.a, b: t, typ: dateline.EntityOrg})
 			}
 			c.a, c.typ = nm, dateline.EntityPerson
 			out = append(out, c)
@@ -335,14 +356,12 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		// A head alone ("Agency", "Co.", "Bank") takes the name words
 		// before it that nobody tagged: "Environmental Protection Agency".
 		if allHeads(ws[c.a:c.b]) {
-			for c.a > 0 && !owned[c.a-1] && nameWord(ws[c.a-1]) && !(c.a-1 == 0 && lex.word[lowerHash(ws[0])]&lexLower != 0) {
-				owned[c.a-1] = true
+			for c.a > left && nameWord(ws[c.a-1]) && !(c.a-1 == 0 && lex.word[lowerHash(ws[0])]&lexLower != 0) {
 				c.a--
 			}
 		}
 		// Heads the tagger left out: "Kestrel" + "Aerospace".
-		for c.b < n && !owned[c.b] && isCap(ws[c.b]) && nw(ws[c.b])&(nwOrgHead|nwOutletHead) != 0 {
-			owned[c.b] = true
+		for c.b < right && isCap(ws[c.b]) && nw(ws[c.b])&(nwOrgHead|nwOutletHead) != 0 {
 			c.b++
 		}
 		prevThe := c.a > 0 && strings.EqualFold(ws[c.a-1], "the")
@@ -370,7 +389,23 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		case c.typ == dateline.EntityPerson && locPrep(ws, c.a) && lex.word[lowerHash(ws[c.a])]&lexFirst == 0 && (c.b >= n || !isPossessive(ws[c.b])):
 			c.typ = dateline.EntityLoc
 		}
+		// "Eastgate and Riverside" are two names, not one.
+		if c.b-c.a == 3 && ws[c.a+1] == "and" && c.typ != dateline.EntityPerson && nameWord(ws[c.a]) && nameWord(ws[c.a+2]) &&
+			nw(ws[c.a+2])&(nwOrgHead|nwOutletHead) == 0 && lex.phrase[phraseHash(ws[c.a:c.b])]&^(lexPrefix|lexCanon) == 0 {
+			extra = append(extra, cand{s: c.s, a: c.a, b: c.a + 1, typ: c.typ})
+			c.conj = c.a + 1
+			c.a += 2
+		}
 		out = append(out, c)
+	}
+	if extra != nil {
+		out = sortCands(append(out, extra...))
+	}
+	// "Ambry and Colwick" tagged apart: still one kind of thing.
+	for k := 1; k < len(out); k++ {
+		if out[k].a == out[k-1].b+1 && ws[out[k-1].b] == "and" && out[k].conj == 0 {
+			out[k].conj = out[k-1].a + 1
+		}
 	}
 	cands = joinBodies(ws, out)
 	if !caps {
@@ -380,7 +415,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 	if p, o1, o2 := wireDateline(ws); p > 0 {
 		out = cands[:0]
 		for _, c := range cands {
-			if c.b <= 0 || c.a >= o2 {
+			if c.a >= o2 {
 				out = append(out, c)
 			} else if c.a >= p && c.b <= o1-1 {
 				out = append(out, c) // the state in ", Ore."
@@ -408,20 +443,23 @@ func shapeOrgPrefix(ws []string) bool {
 // a run of capitalised words ending in "Authority", "Falls" or "Post".
 func untaggedHeads(ws []string, cands []cand) []cand {
 	n := len(ws)
-	owner := make([]bool, n)
-	for _, c := range cands {
-		for i := c.a; i < c.b; i++ {
-			owner[i] = true
-		}
-	}
+	orig := len(cands) // sorted; those appended below lie behind the scan
+	p := 0
 	added := false
 	for i := 0; i < n; {
-		if owner[i] || !nameWord(ws[i]) {
+		for p < orig && cands[p].b <= i {
+			p++
+		}
+		lim := n // the next candidate's first word
+		if p < orig {
+			lim = cands[p].a
+		}
+		if i >= lim || !nameWord(ws[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < n && !owner[j] && (nameWord(ws[j]) || j > i && isFunctionWord(ws[j]) && ws[j] != "the" && j+1 < n && nameWord(ws[j+1])) {
+		for j < lim && (nameWord(ws[j]) || j > i && isFunctionWord(ws[j]) && ws[j] != "the" && j+1 < lim && nameWord(ws[j+1])) {
 			j++
 		}
 		// A sentence-initial capital is no evidence on its own.
@@ -500,8 +538,8 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 			first = map[uint64]int{}
 		}
 		h := lowerHash(ws[c.a])
-		if prev, ok := first[h]; ok && mentionKey(surface(cands[prev])) != mentionKey(surface(c)) {
-			first[h] = -1
+		if prev, ok := first[h]; ok && (prev < 0 || phraseHash(sents[cands[prev].s].words[cands[prev].a:cands[prev].b]) != phraseHash(ws[c.a:c.b])) {
+			first[h] = -1 // two names share the word: link neither
 			continue
 		}
 		first[h] = k
@@ -596,8 +634,8 @@ func outletAliases(sents []sent, cands []cand, surface func(cand) string) {
 			full = map[uint64]int{}
 		}
 		h := lowerHash(ws[c.b-1])
-		if prev, ok := full[h]; ok && mentionKey(surface(cands[prev])) != mentionKey(surface(c)) {
-			full[h] = -1
+		if prev, ok := full[h]; ok && (prev < 0 || outletHash(sents, cands[prev]) != outletHash(sents, c)) {
+			full[h] = -1 // two names share the word: link neither
 			continue
 		}
 		full[h] = k
@@ -620,4 +658,13 @@ func outletAliases(sents []sent, cands []cand, surface func(cand) string) {
 			c.entity, c.canonical = mentionKey(name), name
 		}
 	}
+}
+
+// outletHash identifies an outlet's name without its article.
+func outletHash(sents []sent, c cand) uint64 {
+	ws := sents[c.s].words[c.a:c.b]
+	if len(ws) > 0 && strings.EqualFold(ws[0], "the") {
+		ws = ws[1:]
+	}
+	return phraseHash(ws)
 }

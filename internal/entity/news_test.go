@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -14,6 +15,8 @@ func TestNewsRules(t *testing.T) {
 		one  bool     // one sentence: the test splitter would break after "Ore."
 		want []string // "Type:Text=Entity"
 		not  []string // texts that must not be mentions
+		// notLink lists "Text=Entity" links that must not be made.
+		notLink []string
 	}{
 		// Organisation heads.
 		{rule: "org head", text: "Workers at Brannock Aerospace voted to accept the contract on Tuesday.",
@@ -42,6 +45,12 @@ func TestNewsRules(t *testing.T) {
 			want: []string{"LOC:Westbrook=Westbrook"}},
 		{rule: "place apposition", text: "Dunmore, a mill town of 9,000, has lost its last bank branch.",
 			want: []string{"LOC:Dunmore=Dunmore"}},
+		{rule: "opening place", text: "In Tresswell, the school board met until midnight.",
+			want: []string{"LOC:Tresswell=Tresswell"}},
+		{rule: "coordination", text: "Sirens sounded in Ambry and Colwick after the dam failed.",
+			not: []string{"Ambry and Colwick"}},
+		{rule: "coordination shares a type", text: "In Ambry, pumps failed. Ambry and Colwick will share tankers.",
+			want: []string{"LOC:Ambry=Ambry", "LOC:Colwick=Colwick"}},
 		{rule: "city of", text: "Officials said the city of Tarrow would appeal the ruling.",
 			want: []string{"LOC:Tarrow=Tarrow"}},
 
@@ -84,6 +93,8 @@ func TestNewsRules(t *testing.T) {
 			want: []string{"ORG:Halloran Freight Corp.=Halloran Freight Corp.", "ORG:Halloran=Halloran Freight Corp."}},
 		{rule: "outlet alias", text: "The Fenwick Ledger broke the story. The Ledger said the mayor knew.",
 			want: []string{"MEDIA:The Fenwick Ledger=The Fenwick Ledger", "MEDIA:The Ledger=The Fenwick Ledger"}},
+		{rule: "company alias, ambiguous", text: "Halloran Freight Corp. sued Halloran Steel Inc. over the depot. Halloran Mining Co. stayed out. Halloran declined to comment.",
+			notLink: []string{"Halloran=Halloran Freight Corp.", "Halloran=Halloran Steel Inc.", "Halloran=Halloran Mining Co."}},
 		{rule: "place kept", text: "Crews worked through the night in Cobble Falls. Cobble Falls expects the water back by Friday.",
 			want: []string{"LOC:Cobble Falls=Cobble Falls"}, not: []string{"Falls"}},
 		{rule: "dateline kept", text: "VESPER HOLLOW (Meridian Wire) — Schools closed. Parents in Vesper Hollow were angry.",
@@ -96,6 +107,9 @@ func TestNewsRules(t *testing.T) {
 		}
 		ms, ents := Recognize(c.text, spans)
 		checkInvariants(t, c.text, ms, ents)
+		if ms2, ents2 := Recognize(c.text, spans); !reflect.DeepEqual(ms, ms2) || !reflect.DeepEqual(ents, ents2) {
+			t.Errorf("%s: %q: two runs differ", c.rule, c.text)
+		}
 		got := map[string]bool{}
 		texts := map[string]bool{}
 		var all []string
@@ -107,6 +121,13 @@ func TestNewsRules(t *testing.T) {
 		for _, w := range c.want {
 			if !got[w] {
 				t.Errorf("%s: %q: want %s among %q", c.rule, c.text, w, all)
+			}
+		}
+		for _, m := range ms {
+			for _, nl := range c.notLink {
+				if m.Text+"="+m.Entity == nl {
+					t.Errorf("%s: %q: %s should not be linked", c.rule, c.text, nl)
+				}
 			}
 		}
 		for _, n := range c.not {

@@ -17,6 +17,7 @@ type cand struct {
 	canonical string // a fixed canonical name (well-known bodies)
 	entity    string // forced entity key (title links, split names)
 	dateline  bool   // the place of a wire dateline, written in capitals
+	conj      int    // 1 + the first word of the name this one is coordinated with ("X and Y")
 }
 
 var tagType = [numTags]string{"", dateline.EntityPerson, dateline.EntityPerson, dateline.EntityOrg, dateline.EntityOrg,
@@ -544,6 +545,28 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		e.name = forms[0]
 		if e.dateline && caseClass(e.name) == shUpper {
 			e.name = titleCase(e.name)
+		}
+	}
+	// Coordinated names are of one kind: "Eastgate and Riverside", where
+	// a rule typed Eastgate, makes Riverside a place too.
+	var at map[[2]int]int
+	for k, c := range cands {
+		if c.conj == 0 || keys[k] == "" {
+			continue
+		}
+		if at == nil {
+			at = make(map[[2]int]int, len(cands))
+			for k2, c2 := range cands {
+				at[[2]int{c2.s, c2.a}] = k2
+			}
+		}
+		if k2, ok := at[[2]int{c.s, c.conj - 1}]; ok && keys[k2] != "" {
+			e1, e2 := ents[keys[k2]], ents[keys[k]]
+			if e1.ruleType != "" && e2.ruleType == "" {
+				e2.ruleType = e1.ruleType
+			} else if e2.ruleType != "" && e1.ruleType == "" {
+				e1.ruleType = e2.ruleType
+			}
 		}
 	}
 	typeOf := func(e *ent) string {

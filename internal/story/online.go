@@ -21,7 +21,7 @@ type odoc struct {
 	id      string
 	vec     []tw     // nil for duplicates
 	bag     []tw     // term frequencies, counted in df; kept so Settle can reweigh
-	keys    []uint32 // indexed in postings
+	keys    []uint32 // term IDs indexed in postings
 	pub     time.Time
 	source  string
 	when    time.Time
@@ -66,13 +66,16 @@ type Clusterer struct {
 	opts     Options
 	v        *vocab
 	docs     map[string]*odoc
-	postings map[uint32][]*odoc
+	postings [][]*odoc // by term ID; a term's ID outlives its postings
 	order    evictHeap
 	seq      uint64
 	clock    time.Time
 	touched  []*ostory
 	stamp    uint64
 	candBuf  []*odoc
+	query    queryTable
+	sims     []float64 // scratch, per arrival
+	norm     []float64
 	sums     map[*ostory]float64
 	// densitySum/densityN: the mean local density of arrivals that found k
 	// neighbours, a prior for those that did not.
@@ -89,7 +92,6 @@ func NewClusterer(opts Options) *Clusterer {
 		opts:     o,
 		v:        newVocab(o.ProperBoost),
 		docs:     map[string]*odoc{},
-		postings: map[uint32][]*odoc{},
 		sums:     map[*ostory]float64{},
 		restored: map[string]*ostory{},
 	}
@@ -158,6 +160,12 @@ func (c *Clusterer) place(a *dateline.Article, forced string, p *Prepared) (stor
 	// ones met for this arrival): a map here was most of the cost.
 	c.stamp++
 	d.keys = topTerms(d.vec, c.opts.IndexTerms)
+	for i, h := range d.keys {
+		d.keys[i], _ = c.v.ids.get(h)
+	}
+	if n := len(c.v.hash); len(c.postings) < n {
+		c.postings = append(c.postings, make([][]*odoc, n-len(c.postings))...)
+	}
 	cands := c.candBuf[:0]
 	for _, t := range d.keys {
 		for _, o := range c.postings[t] {
@@ -178,9 +186,18 @@ func (c *Clusterer) place(a *dateline.Article, forced string, p *Prepared) (stor
 	if len(cands) > c.opts.Candidates {
 		cands = cands[:c.opts.Candidates]
 	}
-	sims := make([]float64, len(cands))
+	c.query.set(d.vec)
+	sims := c.sims[:0]
+	for range cands {
+		sims = append(sims, 0)
+	}
+	c.sims = sims
 	for i, o := range cands {
-		s := similarity(&c.opts, d.vec, d.when, d.ents, o.vec, o.when, o.ents)
+		// similarity, with the arrival's vector in a table.
+		s := c.query.dot(o.vec) * timeFactor(d.when, o.when, c.opts.TimeScale)
+		if len(d.ents) > 0 && len(o.ents) > 0 {
+			s += c.opts.EntityWeight * overlap(d.ents, o.ents)
+		}
 		sims[i] = s
 		d.top.add(s, k)
 		o.top.add(s, k)
@@ -191,7 +208,11 @@ func (c *Clusterer) place(a *dateline.Article, forced string, p *Prepared) (stor
 	}
 	// Normalise by local density and sum per story.
 	clear(c.sums)
-	norm := make([]float64, len(cands))
+	norm := c.norm[:0]
+	for range cands {
+		norm = append(norm, 0)
+	}
+	c.norm = norm
 	ds := c.scale(d.top)
 	for i, o := range cands {
 		if sims[i] <= 0 {
@@ -426,15 +447,15 @@ func (c *Clusterer) evict() {
 			for i, o := range p {
 				if o == d {
 					p[i] = p[len(p)-1]
+					p[len(p)-1] = nil
 					p = p[:len(p)-1]
 					break
 				}
 			}
 			if len(p) == 0 {
-				delete(c.postings, t)
-			} else {
-				c.postings[t] = p
+				p = nil // let a long list go
 			}
+			c.postings[t] = p
 		}
 		d.vec, d.bag, d.keys, d.ents = nil, nil, nil, nil
 		st := d.c

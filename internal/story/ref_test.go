@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -114,6 +115,60 @@ func TestTokenizerMatchesReference(t *testing.T) {
 	} {
 		if got, want := fastTerms(s), refTerms(s); got != want {
 			t.Errorf("terms of %q =\n%s\nreference\n%s", s, got, want)
+		}
+	}
+}
+
+// TestSelectSmallest checks the quickselect against a full sort, and the
+// query table's dot against the merge.
+func TestSelectSmallest(t *testing.T) {
+	x := uint64(7)
+	for _, n := range []int{1, 2, 17, 100, 101, 333, 1000} {
+		keys := make([]uint64, n)
+		for i := range keys {
+			x = x*6364136223846793005 + 1442695040888963407
+			keys[i] = x >> 8
+			if i%7 == 3 {
+				keys[i] = uint64(i) // runs of small, ordered keys
+			}
+		}
+		sorted := slices.Clone(keys)
+		slices.Sort(sorted)
+		for _, k := range []int{0, 1, 20, 100, n} {
+			if k > n {
+				continue
+			}
+			got := slices.Clone(keys)
+			selectSmallest(got, k)
+			got = got[:k]
+			slices.Sort(got)
+			if !slices.Equal(got, sorted[:k]) {
+				t.Errorf("n %d k %d: selectSmallest kept %v…, want %v…", n, k, got[:min(k, 5)], sorted[:min(k, 5)])
+			}
+		}
+	}
+}
+
+func TestQueryTableDot(t *testing.T) {
+	var q queryTable
+	x := uint32(1)
+	vec := func(n int) []tw {
+		v := make([]tw, n)
+		for i := range v {
+			x = x*1664525 + 1013904223
+			v[i] = tw{x % 500, float32(x%1000) / 1000}
+		}
+		slices.SortFunc(v, byTerm)
+		return slices.CompactFunc(v, func(a, b tw) bool { return a.t == b.t })
+	}
+	for _, n := range []int{0, 1, 50, 100, 300} {
+		a := vec(n)
+		q.set(a)
+		for _, m := range []int{0, 3, 100, 200} {
+			b := vec(m)
+			if got, want := q.dot(b), dot(a, b); got != want {
+				t.Errorf("n %d m %d: table dot %v, merge %v", n, m, got, want)
+			}
 		}
 	}
 }

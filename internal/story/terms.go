@@ -43,9 +43,7 @@ var stopTable = func() (t [1024]string) {
 	return t
 }()
 
-func isStopword(b []byte) bool { return stopHashed(b, hashTerm(b)) }
-
-// stopHashed is isStopword given b's hashTerm.
+// stopHashed reports whether b, whose hashTerm is h, is a stopword.
 func stopHashed(b []byte, h uint32) bool {
 	h &= 1023
 	for stopTable[h] != "" {
@@ -149,7 +147,7 @@ func (tk *tokenizer) each(text string, fn func(term []byte, h uint32, proper boo
 		if runes < 2 || len(buf) <= maxStopword && stopHashed(buf, h) {
 			continue
 		}
-		// The light plural stem, as stem does.
+		// The light plural stem: "-ies" to "-y", a plural "-s" dropped.
 		m := len(buf)
 		switch {
 		case m > 4 && buf[m-3] == 'i' && buf[m-2] == 'e' && buf[m-1] == 's':
@@ -209,15 +207,4 @@ func isWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-func stem(b []byte) []byte {
-	n := len(b)
-	switch {
-	case n > 4 && b[n-3] == 'i' && b[n-2] == 'e' && b[n-1] == 's':
-		b = append(b[:n-3], 'y')
-	case n > 3 && b[n-1] == 's' && b[n-2] != 's' && b[n-2] != 'u' && b[n-2] != 'i':
-		b = b[:n-1]
-	}
-	return b
 }

@@ -191,7 +191,7 @@ func (v *vocab) weigh(b []tw, k int) []tw {
 	n := float64(v.n)
 	// Sort on packed keys: weights are positive, so their float32 bits
 	// order like the weights, and a key of inverted weight then hash sorts
-	// heaviest first, ties by smaller hash, as heavier does.
+	// heaviest first, ties by smaller hash.
 	keys := v.keys[:0]
 	// Most terms occur once or twice in an article and in a few articles of
 	// the window, so their logarithms come from small tables (the same
@@ -292,17 +292,6 @@ func byTerm(a, b tw) int {
 		return 1
 	}
 	return 0
-}
-
-// heavier orders by weight, heaviest first, then by term.
-func heavier(a, b tw) int {
-	switch {
-	case a.w > b.w:
-		return -1
-	case a.w < b.w:
-		return 1
-	}
-	return byTerm(a, b)
 }
 
 func normalise(v []tw) {
@@ -464,6 +453,69 @@ func (t topK) scale(k int) float64 {
 	s /= float64(k)
 	if s < minScale {
 		return minScale
+	}
+	return s
+}
+
+// queryTable holds one vector for dot products against many others: an
+// arrival is compared with up to a hundred candidates, and probing a small
+// table for each of a candidate's terms beats merging two sorted lists,
+// whose every step is a branch the processor cannot predict. Matches are
+// still met in increasing term order, so the sum is the same as dot's.
+type queryTable struct {
+	e     []queryEntry
+	gen   uint32
+	shift uint32
+}
+
+type queryEntry struct {
+	t, gen uint32
+	w      float32
+}
+
+func (q *queryTable) set(v []tw) {
+	size := 256
+	for size < 4*len(v) {
+		size *= 2
+	}
+	if len(q.e) != size {
+		q.e = make([]queryEntry, size)
+		q.gen = 0
+		q.shift = 32
+		for s := size; s > 1; s >>= 1 {
+			q.shift--
+		}
+	}
+	q.gen++
+	if q.gen == 0 {
+		clear(q.e)
+		q.gen = 1
+	}
+	mask := uint32(size - 1)
+	for _, x := range v {
+		i := (x.t * 0x9e3779b1) >> q.shift
+		for q.e[i].gen == q.gen {
+			i = (i + 1) & mask
+		}
+		q.e[i] = queryEntry{x.t, q.gen, x.w}
+	}
+}
+
+// dot is dot(v, b) for the vector v last set.
+func (q *queryTable) dot(b []tw) float64 {
+	var s float64
+	mask := uint32(len(q.e) - 1)
+	for _, x := range b {
+		for i := (x.t * 0x9e3779b1) >> q.shift; ; i = (i + 1) & mask {
+			e := &q.e[i]
+			if e.gen != q.gen {
+				break
+			}
+			if e.t == x.t {
+				s += float64(e.w) * float64(x.w)
+				break
+			}
+		}
 	}
 	return s
 }

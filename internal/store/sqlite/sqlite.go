@@ -869,8 +869,20 @@ func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.E
 	if err := rows.Err(); err != nil {
 		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
-	// Aliases only for the page asked for: gathering them for every group
-	// costs more than the aggregation itself.
+	// The display name and type per entity, and its aliases, only for the
+	// page asked for: gathering them for every group costs more than the
+	// aggregation itself. The type is the one most documents give; the name
+	// the most mentioned spelling that is not all capitals (a dateline's).
+	for i := range out {
+		err := s.db.QueryRowContext(ctx, `SELECT
+			(SELECT name FROM doc_entities WHERE name = ?1 COLLATE NOCASE GROUP BY name
+			 ORDER BY name = upper(name), sum(mentions) DESC, name LIMIT 1),
+			(SELECT type FROM doc_entities WHERE name = ?1 COLLATE NOCASE GROUP BY type
+			 ORDER BY count(*) DESC, sum(mentions) DESC, type LIMIT 1)`, out[i].Name).Scan(&out[i].Name, &out[i].Type)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+	}
 	for i := range out {
 		var arr string
 		err := s.db.QueryRowContext(ctx, `SELECT json_group_array(aliases) FROM doc_entities WHERE name = ? COLLATE NOCASE`, out[i].Name).Scan(&arr)
