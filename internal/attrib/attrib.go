@@ -280,6 +280,9 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 	}
 	for k := range as {
 		a := &as[k]
+		if a.c.prep {
+			continue // "according to several media reports": a noun, not a cue
+		}
 		for m := a.srcI + 1; m < a.srcJ; m++ {
 			if cueAt[m] && m != a.c.i {
 				a.srcJ = m

@@ -143,3 +143,13 @@ func TestAddWordsMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestPrepareUnlimitedWords: a negative MaxWords reads everything, in the
+// prepared path too.
+func TestPrepareUnlimitedWords(t *testing.T) {
+	ix := NewIndex(Options{MaxWords: -1})
+	a := art("a", "2017-01-01", original)
+	if r := ix.CheckPrepared(a, ix.Prepare(a)); r.Words != len(words(original)) {
+		t.Errorf("Words = %d, want %d", r.Words, len(words(original)))
+	}
+}

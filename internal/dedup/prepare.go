@@ -27,7 +27,11 @@ type Prepared struct {
 func (ix *Index) Prepare(a *dateline.Article) *Prepared {
 	// A word takes at least two bytes with its separator; sizing the
 	// buffer once saves growing it through a long text.
-	p := &Prepared{words: make([]uint64, 0, min(ix.opts.MaxWords, len(a.Text)/2+1))}
+	n := len(a.Text)/2 + 1
+	if m := ix.opts.MaxWords; m > 0 && m < n {
+		n = m
+	}
+	p := &Prepared{words: make([]uint64, 0, n)}
 	ix.read(a, p)
 	return p
 }
