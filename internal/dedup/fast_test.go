@@ -2,7 +2,6 @@ package dedup
 
 import (
 	"fmt"
-	"slices"
 	"testing"
 )
 
@@ -53,16 +52,9 @@ func TestBoilerplateMatchesReference(t *testing.T) {
 			t.Errorf("Boilerplate(%q) = %v, reference %v", s, got, want)
 		}
 	}
-	// The phrases searched by first letter are exactly boilerContains.
-	var all []string
-	for _, ps := range [][]string{containsN, containsA, containsC, containsR, containsS, containsE} {
-		all = append(all, ps...)
-	}
-	want := slices.Clone(boilerContains)
-	slices.Sort(all)
-	slices.Sort(want)
-	if !slices.Equal(all, want) {
-		t.Errorf("phrases by letter %v, want %v", all, want)
+	// The byte masks have a bit per phrase.
+	if len(boilerContains) > 32 {
+		t.Errorf("%d phrases, more than the masks' 32 bits", len(boilerContains))
 	}
 }
 

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -285,28 +286,11 @@ func Boilerplate(line string) bool {
 			return true
 		}
 	}
-	// One pass over the line, trying only the phrases that start with the
-	// letter at hand.
-	for i := 0; i < len(s); i++ {
-		var ps []string
-		switch s[i] | 0x20 {
-		case 'n':
-			ps = containsN
-		case 'a':
-			ps = containsA
-		case 'c':
-			ps = containsC
-		case 'r':
-			ps = containsR
-		case 's':
-			ps = containsS
-		case 'e':
-			ps = containsE
-		default:
-			continue
-		}
-		for _, p := range ps {
-			if hasPrefixFold(s[i:], p) {
+	// One pass over the line; a phrase is tried only where the two bytes
+	// at hand open it, which two table lookups tell without a branch.
+	for i := 0; i+minContains <= len(s); i++ {
+		for m := containsFirst[s[i]] & containsSecond[s[i+1]]; m != 0; m &= m - 1 {
+			if hasPrefixFold(s[i:], boilerContains[bits.TrailingZeros32(m)]) {
 				return true
 			}
 		}
@@ -314,15 +298,24 @@ func Boilerplate(line string) bool {
 	return false
 }
 
-// boilerContains by first letter; the test checks they cover the list.
-var (
-	containsN = []string{"newsletter"}
-	containsA = []string{"all rights reserved"}
-	containsC = []string{"click here"}
-	containsR = []string{"read more", "reporting by"}
-	containsS = []string{"sign up for", "subscribe to"}
-	containsE = []string{"editing by"}
-)
+// containsFirst and containsSecond have bit k set for the bytes (either
+// case) that open boilerContains[k]; minContains is its shortest phrase.
+var containsFirst, containsSecond, minContains = func() (first, second [256]uint32, min int) {
+	min = len(boilerContains[0])
+	for k, p := range boilerContains {
+		for j, t := range []*[256]uint32{&first, &second} {
+			c := p[j]
+			t[c] |= 1 << k
+			if 'a' <= c && c <= 'z' {
+				t[c-'a'+'A'] |= 1 << k
+			}
+		}
+		if len(p) < min {
+			min = len(p)
+		}
+	}
+	return first, second, min
+}()
 
 // hasPrefixFold matches a lower-case ASCII pattern without allocating a
 // lower-cased copy of every line.

@@ -195,14 +195,6 @@ func constant(typ, val string) normFunc {
 	return func(*state, *match) (result, bool) { return result{typ: typ, val: val}, true }
 }
 
-// year picks the year of a month-day expression without one: the DCT's.
-func (s *state) yearOf() (int, bool) {
-	if s.hasDCT {
-		return s.dct.Year(), true
-	}
-	return 0, false
-}
-
 // --- absolute dates --------------------------------------------------------
 
 func absDate(s *state, m *match) (result, bool) {
