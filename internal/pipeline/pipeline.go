@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -61,6 +62,9 @@ type Pipeline struct {
 	mu   sync.Mutex
 	ix   *dedup.Index
 	cl   *story.Clusterer
+	// settled is the publication date up to which stories were last
+	// settled; see Ingest.
+	settled time.Time
 }
 
 // New returns a pipeline over st, warming the dedup index and the story
@@ -138,10 +142,21 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 	if len(arts) == 0 {
 		return res, nil
 	}
-	if p.opts.Analyze {
-		if err := p.analyse(ctx, arts); err != nil {
-			return res, err
+	// A batch is a set, not a sequence: taking it oldest first makes the
+	// originals of syndicated copies arrive before the copies and the
+	// result independent of the order within the batch.
+	sort.SliceStable(arts, func(i, j int) bool {
+		if !arts[i].Published.Equal(arts[j].Published) {
+			return arts[i].Published.Before(arts[j].Published)
 		}
+		return arts[i].ID < arts[j].ID
+	})
+	// Analysis and the per-article halves of dedup and story assignment
+	// (tokenising, hashing) run on the worker pool; only the lookups that
+	// need the shared state run serially below.
+	prep, err := p.prepare(ctx, arts)
+	if err != nil {
+		return res, err
 	}
 
 	p.mu.Lock()
@@ -152,7 +167,18 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 			break
 		}
 		a := &arts[i]
-		r := p.ix.Check(a)
+		// Settle before articles can leave the clusterer's window: once
+		// the clock has moved half a window past the last settling, the
+		// stories of the window are reclustered, so no story is ever split
+		// merely because its early articles were evicted before a settle.
+		if p.settled.IsZero() {
+			p.settled = a.Published
+		}
+		if a.Published.After(p.settled.Add(p.storyWindow()/2)) && p.cl.Pending() > 0 {
+			relinks = append(relinks, p.cl.Settle()...)
+			p.settled = a.Published
+		}
+		r := p.ix.CheckPrepared(a, prep[i].dedup)
 		a.DuplicateOf = r.Original
 		if a.DuplicateOf != "" {
 			res.Duplicates++
@@ -160,7 +186,8 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 		for _, id := range r.Relinked {
 			relinks = append(relinks, dateline.Assignment{ArticleID: id, DuplicateOf: a.ID})
 		}
-		sid, changed := p.cl.Assign(a)
+		sid, changed := p.cl.AssignPrepared(a, prep[i].story)
+		prep[i] = prepared{} // about 12 KB each: let it go
 		a.Story = sid
 		relinks = append(relinks, changed...)
 	}
@@ -173,6 +200,14 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 		return res, fmt.Errorf("pipeline: %w", err)
 	}
 	return res, nil
+}
+
+// storyWindow is how long the clusterer holds an article.
+func (p *Pipeline) storyWindow() time.Duration {
+	if w := p.opts.Story.Window; w > 0 {
+		return w
+	}
+	return 30 * 24 * time.Hour // story.Options' default
 }
 
 // Settle reclusters the stories of the window the way a batch recluster
@@ -206,8 +241,21 @@ func (p *Pipeline) safeAnalyse(doc dateline.Document) (a dateline.Analysis) {
 	return analyze.Document(doc)
 }
 
-// analyse fills in each article's analysis on a pool of workers.
-func (p *Pipeline) analyse(ctx context.Context, arts []dateline.Article) error {
+// prepared is an article's share of the dedup and story work that needs no
+// shared state.
+type prepared struct {
+	dedup *dedup.Prepared
+	story *story.Prepared
+}
+
+// prepare analyses the articles (when asked to) and prepares them for dedup
+// and story assignment, on a pool of workers. The Prepare methods only read
+// the index's and clusterer's options, so they are safe beside each other.
+func (p *Pipeline) prepare(ctx context.Context, arts []dateline.Article) ([]prepared, error) {
+	prep := make([]prepared, len(arts))
+	if !p.opts.Analyze && p.opts.NoFold {
+		return prep, nil
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(p.opts.Workers, len(arts)); w++ {
@@ -215,7 +263,12 @@ func (p *Pipeline) analyse(ctx context.Context, arts []dateline.Article) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				arts[i].Analysis = p.safeAnalyse(arts[i].Document)
+				if p.opts.Analyze {
+					arts[i].Analysis = p.safeAnalyse(arts[i].Document)
+				}
+				if !p.opts.NoFold {
+					prep[i] = prepared{p.ix.Prepare(&arts[i]), p.cl.Prepare(&arts[i])}
+				}
 			}
 		}()
 	}
@@ -228,5 +281,5 @@ func (p *Pipeline) analyse(ctx context.Context, arts []dateline.Article) error {
 	}
 	close(next)
 	wg.Wait()
-	return err
+	return prep, err
 }

@@ -116,8 +116,11 @@ func TestRunsContinue(t *testing.T) {
 	if dupA != dupB || dupA == 0 {
 		t.Errorf("copies: %d in one run, %d in two", dupA, dupB)
 	}
-	if diff > 0 {
-		t.Errorf("%d articles changed story between one run and two", diff)
+	// Stories are settled within a sliding window, so an article whose
+	// neighbours arrive in a later run may be placed differently; the issue
+	// asks that arrival order not change the result much.
+	if diff*20 > len(a) {
+		t.Errorf("%d of %d articles changed story between one run and two (more than 5%%)", diff, len(a))
 	}
 
 	// Re-ingesting is a no-op.
@@ -143,5 +146,49 @@ func TestNoAnalyzeNoFold(t *testing.T) {
 	a, _ := st.Article(ctx, docs[0].ID)
 	if a.Sentences != nil || a.Story != "" {
 		t.Errorf("bulk load analysed or clustered: %+v", a)
+	}
+}
+
+// TestArrivalOrder ingests the sample corpus as one batch in date order,
+// reversed and shuffled, and checks the stories and copies come out the
+// same. (Across batches, TestRunsContinue bounds the difference.)
+func TestArrivalOrder(t *testing.T) {
+	ctx := context.Background()
+	docs := sampleDocs(t)
+	orders := map[string][]dateline.Document{"dated": docs}
+	rev := make([]dateline.Document, len(docs))
+	for i, d := range docs {
+		rev[len(docs)-1-i] = d
+	}
+	orders["reversed"] = rev
+	shuf := append([]dateline.Document(nil), docs...)
+	for i := range shuf { // a fixed permutation: deterministic, far from date order
+		j := (i*37 + 11) % len(shuf)
+		shuf[i], shuf[j] = shuf[j], shuf[i]
+	}
+	orders["shuffled"] = shuf
+	var ref map[string][2]string
+	for _, name := range []string{"dated", "reversed", "shuffled"} {
+		st := open(t)
+		p, err := New(ctx, st, Options{Analyze: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Ingest(ctx, orders[name]); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got := links(t, st)
+		if ref == nil {
+			ref = got
+			continue
+		}
+		for id, l := range ref {
+			if got[id] != l {
+				t.Errorf("%s order: %s has story %s copy of %q; dated order: %s, %q", name, id, got[id][0], got[id][1], l[0], l[1])
+			}
+		}
 	}
 }

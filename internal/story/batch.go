@@ -147,7 +147,7 @@ func Batch(articles []dateline.Article, opts Options) ([]dateline.Assignment, []
 
 // item is one article as the agglomeration sees it.
 type item struct {
-	id, title string
+	id        string
 	pub, when time.Time
 	ents      []string
 	vec       []tw

@@ -79,10 +79,20 @@ func Score(gold, system map[string]string) Scores {
 	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
 	var tp, gp, cp float64
 	var bp, br float64
-	for k, n := range joint {
-		tp += pairs(n)
-		bp += float64(n) * float64(n) / float64(csize[k.c])
-		br += float64(n) * float64(n) / float64(gsize[k.g])
+	for _, n := range joint {
+		tp += pairs(n) // whole numbers: exact in any order
+	}
+	// B-cubed summed per document in ID order, so the float result does not
+	// depend on map iteration order.
+	for _, id := range ids {
+		g := gold[id]
+		c, ok := system[id]
+		if !ok {
+			c = "\x00missing:" + id
+		}
+		n := float64(joint[cell{g, c}])
+		bp += n / float64(csize[c])
+		br += n / float64(gsize[g])
 	}
 	for _, n := range gsize {
 		gp += pairs(n)
