@@ -170,12 +170,14 @@ func printArticle(w io.Writer, a dateline.Article, raw bool) {
 	if len(a.Attributions) > 0 {
 		fmt.Fprintf(w, "\nattributions (%d):\n", len(a.Attributions))
 		for i, at := range a.Attributions {
-			printAttribution(w, i, at)
+			printAttribution(w, i+1, at)
 		}
 	}
 }
 
-func printAttribution(w io.Writer, i int, at dateline.Attribution) {
+// printAttribution prints one attribution; num is its number in the
+// article (0 in cross-document lists, where carried-by numbers mean nothing).
+func printAttribution(w io.Writer, num int, at dateline.Attribution) {
 	src := "(no source)"
 	if at.Source != nil {
 		src = at.Source.Text
@@ -186,11 +188,16 @@ func printAttribution(w io.Writer, i int, at dateline.Attribution) {
 			src += " (anonymous)"
 		}
 	}
-	carried := ""
-	if at.CarriedBy != nil {
-		carried = fmt.Sprintf("  [carried by #%d]", *at.CarriedBy+1)
+	label, carried := "  ", ""
+	if num > 0 {
+		label = fmt.Sprintf("  #%d ", num)
+		if at.CarriedBy != nil {
+			carried = fmt.Sprintf("  [carried by #%d]", *at.CarriedBy+1)
+		}
+	} else if at.CarriedBy != nil {
+		carried = "  [as reported by another source]"
 	}
-	fmt.Fprintf(w, "  #%d %s — %q (%s)%s\n      %s\n", i+1, src, at.Cue.Text, at.Kind, carried, clip(oneLine(at.Content.Text), 160))
+	fmt.Fprintf(w, "%s%s — %q (%s)%s\n      %s\n", label, src, at.Cue.Text, at.Kind, carried, clip(oneLine(at.Content.Text), 160))
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(ptb.Detokenize(s)), " ") }
@@ -375,7 +382,11 @@ func runQuotes(ctx context.Context, env *Env, args []string) error {
 		return writeJSON(env.Stdout, qs)
 	}
 	for _, q := range qs {
-		fmt.Fprintf(env.Stdout, "%s  %s  [%s]\n", q.Published.Format(dateline.DateLayout), q.Outlet, q.ArticleID)
+		outlet := q.Outlet
+		if outlet == "" {
+			outlet = "unknown outlet"
+		}
+		fmt.Fprintf(env.Stdout, "%s  %s  [%s]\n", q.Published.Format(dateline.DateLayout), outlet, q.ArticleID)
 		printAttribution(env.Stdout, 0, q.Attr)
 	}
 	if len(qs) == 0 {

@@ -739,6 +739,19 @@ func (s *DB) Assign(ctx context.Context, as []dateline.Assignment, stories []dat
 			}
 			continue
 		}
+		if st.Label == "" {
+			// No label from the clusterer: the earliest headline, else the
+			// opening words of the earliest article.
+			var title, text string
+			if err := tx.QueryRowContext(ctx, `SELECT title, substr(text, 1, 200) FROM documents WHERE story = ?
+				ORDER BY title = '', published, id LIMIT 1`, st.ID).Scan(&title, &text); err != nil {
+				return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+			}
+			st.Label = title
+			if st.Label == "" {
+				st.Label = openingWords(text, 12)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, label, first, last, articles, outlets) VALUES (?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET label=excluded.label, first=excluded.first, last=excluded.last, articles=excluded.articles, outlets=excluded.outlets`,
 			st.ID, st.Label, first.String, last.String, n, outlets); err != nil {
@@ -982,4 +995,13 @@ func (s *DB) IntegrityCheck(ctx context.Context) error {
 		return dateline.Errorf(dateline.Internal, "store: check", "full-text index: %v", err)
 	}
 	return nil
+}
+
+// openingWords is the first n words of s, with an ellipsis when cut.
+func openingWords(s string, n int) string {
+	ws := strings.Fields(s)
+	if len(ws) <= n {
+		return strings.Join(ws, " ")
+	}
+	return strings.Join(ws[:n], " ") + "…"
 }
