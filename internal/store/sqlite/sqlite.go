@@ -459,9 +459,7 @@ func (s *DB) Articles(ctx context.Context, f dateline.Filter, fn func(dateline.A
 		args = append(args, m)
 	}
 	q += " ORDER BY d.published, d.id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
-	}
+	q += page(f.Limit, f.Offset)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
@@ -808,9 +806,7 @@ func (s *DB) Stories(ctx context.Context, q dateline.StoryQuery) ([]dateline.Sto
 		sqlq += " WHERE " + strings.Join(conds, " AND ")
 	}
 	sqlq += " ORDER BY articles DESC, last DESC, id"
-	if q.Limit > 0 {
-		sqlq += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, max(q.Offset, 0))
-	}
+	sqlq += page(q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, sqlq, args...)
 	if err != nil {
 		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
@@ -859,9 +855,7 @@ func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.E
 		sqlq += " WHERE " + strings.Join(conds, " AND ")
 	}
 	sqlq += " GROUP BY lower(e.name) ORDER BY count(DISTINCT e.doc) DESC, sum(e.mentions) DESC, min(e.name)"
-	if q.Limit > 0 {
-		sqlq += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, max(q.Offset, 0))
-	}
+	sqlq += page(q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, sqlq, args...)
 	if err != nil {
 		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
@@ -953,9 +947,7 @@ func (s *DB) Quotes(ctx context.Context, q dateline.QuoteQuery) ([]dateline.Quot
 		sqlq += " AND " + strings.Join(conds, " AND ")
 	}
 	sqlq += " ORDER BY d.published DESC, d.id, a.idx"
-	if q.Limit > 0 {
-		sqlq += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, max(q.Offset, 0))
-	}
+	sqlq += page(q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, sqlq, args...)
 	if err != nil {
 		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
@@ -1004,4 +996,12 @@ func openingWords(s string, n int) string {
 		return strings.Join(ws, " ")
 	}
 	return strings.Join(ws[:n], " ") + "…"
+}
+
+// page is the LIMIT/OFFSET clause for a page of results; no limit, no clause.
+func page(limit, offset int) string {
+	if limit <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(offset, 0))
 }
