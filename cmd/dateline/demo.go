@@ -69,7 +69,12 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "ingested %d articles (%d near-duplicate copies) in %s\n\n", res.Added, res.Duplicates, time.Since(start).Round(time.Millisecond))
+	took := time.Since(start)
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "ingested %d articles (%d near-duplicate copies) in %s\n\n", res.Added, stats.Duplicates, took.Round(time.Millisecond))
 
 	steps := []struct {
 		title string
