@@ -16,7 +16,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/datelinehq/dateline"
 	"golang.org/x/term"
 )
 
@@ -88,7 +87,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, cargs := lookup(rest)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "dateline: unknown command %q; run 'dateline help'\n", strings.Join(rest[:min(2, len(rest))], " "))
+		var subs []string
+		for _, n := range commandNames() {
+			if strings.HasPrefix(n, rest[0]+" ") {
+				subs = append(subs, n)
+			}
+		}
+		if len(subs) > 0 {
+			fmt.Fprintf(stderr, "dateline: %q needs a subcommand: %s\n", rest[0], strings.Join(subs, ", "))
+		} else {
+			fmt.Fprintf(stderr, "dateline: unknown command %q; run 'dateline help'\n", strings.Join(rest[:min(2, len(rest))], " "))
+		}
 		return exitUsage
 	}
 	err := cmd.Run(ctx, env, cargs)
@@ -130,9 +139,6 @@ func exitCode(stderr io.Writer, err error) int {
 		return exitPartial
 	}
 	fmt.Fprintln(stderr, "dateline:", err)
-	if dateline.ErrorKind(err) == dateline.Invalid {
-		return exitError
-	}
 	return exitError
 }
 
