@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -190,19 +191,95 @@ const (
 	docCapMid = 2 // it occurs capitalised in the middle of a normal sentence
 )
 
+// wordType holds the facts of one distinct word string, computed once per
+// document however often the word occurs.
+type wordType struct {
+	lower  uint64
+	norm   uint64
+	shape  uint64
+	class  uint8  // shapeOf's class, which is also caseClass
+	long   bool   // at least 3 bytes
+	lexW   uint16 // lex.word
+	phrase uint16 // lex.phrase of the word alone
+	inLex  bool   // the word alone is a key of lex.phrase
+	id     int32  // index in the document's typeTable, or -1
+	doc    uint8  // docStats of the word, once the table's document is read
+}
+
+func newWordType(w string) wordType {
+	t := wordType{id: -1}
+	t.lower = lowerHash(w)
+	t.norm = normalizedHash(w)
+	sh, cls := shapeOf(w)
+	t.shape, t.class = sh, uint8(cls)
+	t.long = len(w) >= 3
+	t.lexW = lex.word[t.lower]
+	t.phrase, t.inLex = lex.phrase[mix(phraseSeed, t.lower)]
+	return t
+}
+
+// wordTypes computes the types of words one by one, for callers without a
+// document-wide table.
+func wordTypes(dst []wordType, words []string) []wordType {
+	dst = dst[:0]
+	for _, w := range words {
+		dst = append(dst, newWordType(w))
+	}
+	return dst
+}
+
+// typeTable maps each distinct word string of a document to its facts.
+type typeTable struct {
+	index map[string]int32
+	types []wordType
+}
+
+// reset empties the table for a new document.
+func (tt *typeTable) reset() {
+	switch {
+	case tt.index == nil || len(tt.index) > maxPooledMap:
+		tt.index = make(map[string]int32, 1024)
+	case len(tt.index) > 0:
+		clear(tt.index)
+	}
+	tt.types = tt.types[:0]
+}
+
+// appendTypes appends the types of words to dst, adding new words to the
+// table.
+func (tt *typeTable) appendTypes(dst []wordType, words []string) []wordType {
+	for _, w := range words {
+		k, ok := tt.index[w]
+		if !ok {
+			k = int32(len(tt.types))
+			t := newWordType(w)
+			t.id = k
+			tt.types = append(tt.types, t)
+			tt.index[w] = k
+		}
+		dst = append(dst, tt.types[k])
+	}
+	return dst
+}
+
 // docStats gathers the document-level casing facts used as features:
 // a capitalised word that also occurs in lower case is likely a common word.
 type docStats map[uint64]uint8
 
 func (d docStats) add(words []string) {
-	caps := isCapsSentence(words)
+	d.addTyped(words, wordTypes(nil, words))
+}
+
+// addTyped is add with the types of words already known.
+func (d docStats) addTyped(words []string, types []wordType) {
+	caps := isCapsTyped(types)
 	start := true
-	for _, w := range words {
+	for i, w := range words {
 		if w == "" {
 			continue
 		}
-		cls := caseClass(w)
-		h := lowerHash(w)
+		cls := int(types[i].class)
+		h := types[i].lower
 		switch cls {
 		case shLower:
 			if len(w) > 1 {
@@ -226,16 +303,29 @@ func isCapsSentence(words []string) bool {
 		switch cls {
 		case shUpper:
 			letters++
-			if len(w) > 1 {
-				upper++
-			} else {
-				upper++
-			}
+			upper++
 		case shLower, shTitle, shMixed:
 			letters++
 		}
 	}
 	return letters > 0 && upper*10 >= letters*8 && upper >= 1 && hasLong(words)
+}
+
+// isCapsTyped is isCapsSentence over known types.
+func isCapsTyped(types []wordType) bool {
+	letters, upper := 0, 0
+	long := false
+	for i := range types {
+		switch types[i].class {
+		case shUpper:
+			letters++
+			upper++
+			long = long || types[i].long
+		case shLower, shTitle, shMixed:
+			letters++
+		}
+	}
+	return letters > 0 && upper*10 >= letters*8 && upper >= 1 && long
 }
 
 func hasLong(words []string) bool {
@@ -255,23 +345,31 @@ func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
 
 // sentenceInfo fills infos for the words of one sentence.
 func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer) []wordInfo {
+	return sentenceInfoTyped(infos, words, wordTypes(nil, words), doc, gaz)
+}
+
+// sentenceInfoTyped is sentenceInfo with the types of words already known.
+func sentenceInfoTyped(infos []wordInfo, words []string, types []wordType, doc docStats, gaz *gazetteer) []wordInfo {
 	infos = infos[:0]
-	caps := isCapsSentence(words)
+	caps := isCapsTyped(types)
 	start := true
-	for _, w := range words {
+	for i, w := range words {
+		t := &types[i]
 		var wi wordInfo
-		wi.lower = lowerHash(w)
-		wi.norm = normalizedHash(w)
-		var cls int
-		wi.shape, cls = shapeOf(w)
-		wi.class = uint8(cls)
+		wi.lower = t.lower
+		wi.norm = t.norm
+		wi.shape = t.shape
+		wi.class = t.class
 		if len(w) > 255 {
 			wi.length = 255
 		} else {
 			wi.length = uint8(len(w))
 		}
-		wi.lexW = lex.word[wi.lower]
-		if doc != nil {
+		wi.lexW = t.lexW
+		switch {
+		case t.id >= 0:
+			wi.doc = t.doc
+		case doc != nil:
 			wi.doc = doc[wi.lower]
 		}
 		wi.caps = caps
@@ -283,12 +381,20 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer
 		best, bestCls := 0, uint16(0)
 		for n := 1; n <= lex.maxLen && i+n <= len(infos); n++ {
 			h = mix(h, infos[i+n-1].lower)
-			c, ok := lex.phrase[h]
+			c, ok := types[i].phrase, types[i].inLex
+			if n > 1 {
+				c, ok = lex.phrase[h]
+			}
 			if !ok {
 				break
 			}
+			more := c&lexPrefix != 0
 			if c &^= lexPrefix | lexCanon; c != 0 {
 				best, bestCls = n, c
+			}
+			if !more {
+				// No phrase continues this one.
+				break
 			}
 		}
 		if best > 0 {
@@ -395,40 +501,24 @@ var (
 // staticFeatures appends the hashes of the features of word i that do not
 // depend on earlier tags.
 func staticFeatures(dst []uint64, words []string, infos []wordInfo, i int) []uint64 {
-	w := &infos[i]
-	m1, p1, m2, p2 := &padWord, &padWord, &padWord, &padWord
-	if i > 0 {
-		m1 = &infos[i-1]
-	}
-	if i > 1 {
-		m2 = &infos[i-2]
-	}
-	if i+1 < len(infos) {
-		p1 = &infos[i+1]
-	}
-	if i+2 < len(infos) {
-		p2 = &infos[i+2]
-	}
+	dst = unigramFeatures(dst, words[i], &infos[i])
+	return contextFeatures(dst, infos, i)
+}
+
+// unigramFeatures appends the features that read word w alone: its text
+// (through lower, norm, length, lexW, doc and the affixes of s) and its
+// shape, class, init and caps facts. The tagger caches their summed
+// weights per word type (see unigramKey), so nothing else may go here.
+func unigramFeatures(dst []uint64, s string, w *wordInfo) []uint64 {
 	dst = append(dst,
 		mix(fBias, 0),
 		mix(fW0, w.norm),
-		mix(fWm1, m1.norm),
-		mix(fWp1, p1.norm),
-		mix(fWm2, m2.norm),
-		mix(fWp2, p2.norm),
-		mix(mix(fBiM, m1.norm), w.norm),
-		mix(mix(fBiP, w.norm), p1.norm),
 		mix(fSh0, w.shape),
-		mix(fShm1, m1.shape),
-		mix(fShp1, p1.shape),
-		mix(mix(mix(fSh3, m1.shape), w.shape), p1.shape),
 		mix(mix(fShLen, w.shape), uint64(min(w.length, 6))),
 		mix(mix(fInit, uint64(w.class)), boolBit(w.init)),
 		mix(mix(mix(fDoc, uint64(w.class)), uint64(w.doc)), boolBit(w.init)),
 		mix(mix(fCaps, boolBit(w.caps)), w.shape),
-		mix(mix(fW0Shp1, w.norm), p1.shape),
 	)
-	s := words[i]
 	for k := 1; k <= 3 && k < len(s); k++ {
 		dst = append(dst, mix(mix(fPre, uint64(k)), lowerHash(s[:k])))
 	}
@@ -436,20 +526,91 @@ func staticFeatures(dst []uint64, words []string, infos []wordInfo, i int) []uin
 		dst = append(dst, mix(mix(fSuf, uint64(k)), lowerHash(s[len(s)-k:])))
 	}
 	for b := 0; b < numLex; b++ {
-		bit := uint16(1) << b
-		if w.lexW&bit != 0 {
+		if w.lexW&(uint16(1)<<b) != 0 {
 			dst = append(dst, mix(mix(fLex0, uint64(b)), uint64(w.class)))
 		}
-		if m1.lexW&bit != 0 {
-			dst = append(dst, mix(fLexm1, uint64(b)))
-			dst = append(dst, mix(mix(fLexm1Sh, uint64(b)), uint64(w.class)))
+	}
+	return dst
+}
+
+// contextFeatures appends the static features of word i that read its
+// neighbours or the phrases and names around it.
+func contextFeatures(dst []uint64, infos []wordInfo, i int) []uint64 {
+	for r := range numRoles {
+		dst = neighbourFeatures(dst, neighbour(infos, i, r), r)
+	}
+	return pairFeatures(dst, infos, i)
+}
+
+// Neighbour roles: the word before, after, two before and two after.
+const (
+	roleM1 = iota
+	roleP1
+	roleM2
+	roleP2
+	numRoles
+)
+
+var roleOffset = [numRoles]int{-1, 1, -2, 2}
+
+// neighbour returns the word in role r of word i, or the padding word.
+func neighbour(infos []wordInfo, i, r int) *wordInfo {
+	if j := i + roleOffset[r]; j >= 0 && j < len(infos) {
+		return &infos[j]
+	}
+	return &padWord
+}
+
+// neighbourFeatures appends the features that read neighbour n in role r
+// alone; the tagger caches their sums per word type and role.
+func neighbourFeatures(dst []uint64, n *wordInfo, r int) []uint64 {
+	switch r {
+	case roleM1:
+		dst = append(dst, mix(fWm1, n.norm), mix(fShm1, n.shape))
+		for b := 0; b < numLex; b++ {
+			if n.lexW&(uint16(1)<<b) != 0 {
+				dst = append(dst, mix(fLexm1, uint64(b)))
+			}
 		}
-		if p1.lexW&bit != 0 {
-			dst = append(dst, mix(fLexp1, uint64(b)))
+	case roleP1:
+		dst = append(dst, mix(fWp1, n.norm), mix(fShp1, n.shape))
+		for b := 0; b < numLex; b++ {
+			if n.lexW&(uint16(1)<<b) != 0 {
+				dst = append(dst, mix(fLexp1, uint64(b)))
+			}
+		}
+	case roleM2:
+		dst = append(dst, mix(fWm2, n.norm))
+	case roleP2:
+		dst = append(dst, mix(fWp2, n.norm))
+	}
+	return dst
+}
+
+// pairFeatures appends the static features of word i that read it with a
+// neighbour, or the phrases and names around it.
+func pairFeatures(dst []uint64, infos []wordInfo, i int) []uint64 {
+	w := &infos[i]
+	m1, p1 := neighbour(infos, i, roleM1), neighbour(infos, i, roleP1)
+	dst = append(dst,
+		mix(mix(fBiM, m1.norm), w.norm),
+		mix(mix(fBiP, w.norm), p1.norm),
+		mix(mix(mix(fSh3, m1.shape), w.shape), p1.shape),
+		mix(mix(fW0Shp1, w.norm), p1.shape),
+	)
+	// Only the set bits, lowest first.
+	for set := (m1.lexW | w.phrase) & (1<<numLex - 1); set != 0; set &= set - 1 {
+		b := bits.TrailingZeros16(set)
+		bit := uint16(1) << b
+		if m1.lexW&bit != 0 {
+			dst = append(dst, mix(mix(fLexm1Sh, uint64(b)), uint64(w.class)))
 		}
 		if w.phrase&bit != 0 {
 			dst = append(dst, mix(mix(fPhrase, uint64(b)), uint64(w.phPos)<<8|uint64(w.class)))
 		}
+	}
+	if w.gaz|m1.gaz|p1.gaz == 0 {
+		return dst
 	}
 	for b := 0; b < 4; b++ {
 		bit := uint8(1) << b
@@ -475,10 +636,22 @@ func boolBit(b bool) uint64 {
 
 // historyFeatures appends the features that read the two previous tags.
 func historyFeatures(dst []uint64, infos []wordInfo, i, t1, t2 int) []uint64 {
-	w := &infos[i]
+	dst = tagFeatures(dst, t1, t2)
+	return wordHistoryFeatures(dst, &infos[i], t1)
+}
+
+// tagFeatures appends the history features that read only the tags.
+func tagFeatures(dst []uint64, t1, t2 int) []uint64 {
 	return append(dst,
 		mix(fT1, uint64(t1)),
 		mix(fT12, uint64(t1)<<8|uint64(t2)),
+	)
+}
+
+// wordHistoryFeatures appends the history features that pair the previous
+// tag with word w; the tagger caches them with the unigram features.
+func wordHistoryFeatures(dst []uint64, w *wordInfo, t1 int) []uint64 {
+	return append(dst,
 		mix(mix(fT1W, uint64(t1)), w.norm),
 		mix(mix(fT1Sh, uint64(t1)), w.shape),
 	)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 )
 
@@ -18,6 +19,14 @@ type Model struct {
 	mask uint64
 	w    []int16
 	gaz  *gazetteer
+	// The packed weights for scoring, built by index or by
+	// UnmarshalModel (which keeps no w): most buckets are empty, so nz
+	// marks the non-empty ones, rank counts the marks before each word of
+	// nz, and rows holds only their weights. Four times smaller than w,
+	// it stays in cache, and empty buckets cost no read.
+	nz   []uint64
+	rank []uint32
+	rows []int16
 }
 
 const modelMagic = "DLNER2"
@@ -26,14 +35,59 @@ func newModel(bits uint8) *Model {
 	return &Model{bits: bits, mask: 1<<bits - 1, w: make([]int16, (1<<bits)*numTags), gaz: &gazetteer{m: map[uint64]uint8{}}}
 }
 
+// index builds the packed copy of the weights; call it once w is final.
+func (m *Model) index() {
+	nb := len(m.w) / numTags
+	m.nz = make([]uint64, (nb+63)/64)
+	m.rows = m.rows[:0]
+	for b := 0; b < nb; b++ {
+		row := m.w[b*numTags : (b+1)*numTags]
+		if slices.ContainsFunc(row, func(v int16) bool { return v != 0 }) {
+			m.nz[b/64] |= 1 << (b % 64)
+			m.rows = append(m.rows, row...)
+		}
+	}
+	m.countRanks()
+}
+
+func (m *Model) countRanks() {
+	m.rank = make([]uint32, len(m.nz))
+	n := uint32(0)
+	for i, x := range m.nz {
+		m.rank[i] = n
+		n += uint32(bits.OnesCount64(x))
+	}
+}
+
+var zeroRow [numTags]int16
+
+// row returns the weights of bucket b, from w or, in a loaded model that
+// has no w, from the packed copy.
+func (m *Model) row(b int) []int16 {
+	if m.w != nil {
+		return m.w[b*numTags : (b+1)*numTags]
+	}
+	word, bit := m.nz[b>>6], uint64(1)<<(b&63)
+	if word&bit == 0 {
+		return zeroRow[:]
+	}
+	k := int(m.rank[b>>6]) + bits.OnesCount64(word&(bit-1))
+	return m.rows[k*numTags : (k+1)*numTags]
+}
+
 // Size is the number of non-zero weight rows, for reports.
 func (m *Model) Size() (rows int) {
-	for b := 0; b < len(m.w); b += numTags {
-		for c := 0; c < numTags; c++ {
-			if m.w[b+c] != 0 {
+	if m.w == nil {
+		for k := 0; k < len(m.rows); k += numTags {
+			if slices.ContainsFunc(m.rows[k:k+numTags], func(v int16) bool { return v != 0 }) {
 				rows++
-				break
 			}
+		}
+		return rows
+	}
+	for b := 0; b < 1<<m.bits; b++ {
+		if slices.ContainsFunc(m.row(b), func(v int16) bool { return v != 0 }) {
+			rows++
 		}
 	}
 	return rows
@@ -50,7 +104,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	raw.Write(tmp[:binary.PutUvarint(tmp[:], uint64(m.Size()))])
 	prev := -1
 	for b := 0; b < 1<<m.bits; b++ {
-		row := m.w[b*numTags : (b+1)*numTags]
+		row := m.row(b)
 		nz := false
 		for _, v := range row {
 			if v != 0 {
@@ -109,11 +163,15 @@ func UnmarshalModel(data []byte) (*Model, error) {
 	if bits < 8 || bits > 24 || nt != numTags {
 		return nil, fmt.Errorf("entity model: unsupported shape (bits %d, tags %d)", bits, nt)
 	}
-	m := newModel(bits)
+	// The rows come in bucket order, so they go straight into the packed
+	// form; a loaded model has no full table.
+	m := &Model{bits: bits, mask: 1<<bits - 1, gaz: &gazetteer{m: map[uint64]uint8{}}}
 	rows, err := binary.ReadUvarint(r)
 	if err != nil || rows > 1<<bits {
 		return nil, fmt.Errorf("entity model: bad row count: %v", err)
 	}
+	m.nz = make([]uint64, (1<<bits+63)/64)
+	m.rows = make([]int16, 0, int(rows)*numTags)
 	b := -1
 	for ; rows > 0; rows-- {
 		d, err := binary.ReadUvarint(r)
@@ -124,14 +182,16 @@ func UnmarshalModel(data []byte) (*Model, error) {
 		if d == 0 || b >= 1<<bits {
 			return nil, errors.New("entity model: bucket out of range")
 		}
+		m.nz[b/64] |= 1 << (b % 64)
 		for c := 0; c < numTags; c++ {
 			v, err := binary.ReadVarint(r)
 			if err != nil {
 				return nil, fmt.Errorf("entity model: truncated row: %w", err)
 			}
-			m.w[b*numTags+c] = int16(v)
+			m.rows = append(m.rows, int16(v))
 		}
 	}
+	m.countRanks()
 	ml, err := r.ReadByte()
 	if err != nil || ml > gazMaxLen {
 		return nil, fmt.Errorf("entity model: gazetteer header: %v", err)
@@ -160,19 +220,35 @@ func UnmarshalModel(data []byte) (*Model, error) {
 // scores sums the weight rows of feats.
 func (m *Model) scores(feats []uint64, out *[numTags]int32) {
 	*out = [numTags]int32{}
-	for _, f := range feats {
-		row := m.w[(f&m.mask)*numTags:]
-		row = row[:numTags]
-		out[0] += int32(row[0])
-		out[1] += int32(row[1])
-		out[2] += int32(row[2])
-		out[3] += int32(row[3])
-		out[4] += int32(row[4])
-		out[5] += int32(row[5])
-		out[6] += int32(row[6])
-		out[7] += int32(row[7])
-		out[8] += int32(row[8])
+	if m.nz == nil {
+		for _, f := range feats {
+			addRow(out, m.w[(f&m.mask)*numTags:])
+		}
+		return
 	}
+	for _, f := range feats {
+		b := f & m.mask
+		word := m.nz[b>>6]
+		bit := uint64(1) << (b & 63)
+		if word&bit == 0 {
+			continue
+		}
+		k := m.rank[b>>6] + uint32(bits.OnesCount64(word&(bit-1)))
+		addRow(out, m.rows[k*numTags:])
+	}
+}
+
+func addRow(out *[numTags]int32, row []int16) {
+	row = row[:numTags]
+	out[0] += int32(row[0])
+	out[1] += int32(row[1])
+	out[2] += int32(row[2])
+	out[3] += int32(row[3])
+	out[4] += int32(row[4])
+	out[5] += int32(row[5])
+	out[6] += int32(row[6])
+	out[7] += int32(row[7])
+	out[8] += int32(row[8])
 }
 
 func best(sc *[numTags]int32, prev int) int {
@@ -191,18 +267,210 @@ type tagger struct {
 	infos []wordInfo
 	feats []uint64
 	tags  []int
+	// uni caches the summed weights of a word type's unigram features
+	// and, given the previous tag, of the history features that read the
+	// word: names and function words recur, and those features are half
+	// of the row reads. It is direct-mapped by a hash of the key; an
+	// entry holds its full key and a copy of the word, so a hit is exact
+	// and the cache, holding no pointers, outlives the document.
+	uni []unigramSums
+	// Per-document buffers, reused across calls.
+	toks  []token
+	words []string
+	types []wordType
+	tt    typeTable
+	ds    docStats
+	// t12 holds the summed weights of the features of the two previous
+	// tags alone.
+	t12  [numTags][numTags][numTags]int32
+	uniM *Model // the model uni, t12 and pad were filled from
+	// pad holds the summed weights of the padding word in each role.
+	pad [numRoles][numTags]int32
+	// nb caches, per word type of the document (wordType.id), the summed
+	// weights of its neighbourFeatures in each role.
+	nb []neighbourSums
+}
+
+// neighbourSums is valid for a role when its bit is in have and, for the
+// roles that read the shape, shape is the word's shape (all-caps headlines
+// change it).
+type neighbourSums struct {
+	have  uint8
+	shape uint64
+	sc    [numRoles][numTags]int32
+}
+
+const uniSlots = 1 << 11
+
+// unigramKey identifies the inputs of unigramFeatures and
+// wordHistoryFeatures other than the word's text, which
+// unigramSums.word pins down.
+type unigramKey struct {
+	lower uint64
+	shape uint64
+	flags uint32
+	t1    int32
+}
+
+type unigramSums struct {
+	key  unigramKey
+	n    uint8 // length of the word; 0 marks an empty slot
+	word [uniWordMax]byte
+	sc   [numTags]int32
+}
+
+// uniWordMax is the longest word the cache holds; longer ones are rare
+// and scored afresh.
+const uniWordMax = 23
+
+// reset prepares the tagger for scoring with m.
+func (tg *tagger) reset(m *Model) {
+	tg.m = m
+	if tg.uni == nil {
+		tg.uni = make([]unigramSums, uniSlots)
+	}
+	if tg.uniM == m {
+		return
+	}
+	clear(tg.uni)
+	for t1 := range numTags {
+		for t2 := range numTags {
+			tg.feats = tagFeatures(tg.feats[:0], t1, t2)
+			m.scores(tg.feats, &tg.t12[t1][t2])
+		}
+	}
+	for r := range numRoles {
+		tg.feats = neighbourFeatures(tg.feats[:0], &padWord, r)
+		m.scores(tg.feats, &tg.pad[r])
+	}
+	tg.uniM = m
+}
+
+// start sizes the neighbour cache for a document of ntypes word types.
+func (tg *tagger) start(ntypes int) {
+	tg.nb = slices.Grow(tg.nb[:0], ntypes)[:ntypes]
+	clear(tg.nb)
+}
+
+// addNeighbours adds to out the summed weights of the neighbour features
+// of word i.
+func (tg *tagger) addNeighbours(types []wordType, i int, out *[numTags]int32) {
+	for r := range numRoles {
+		j := i + roleOffset[r]
+		var sc *[numTags]int32
+		switch {
+		case j < 0 || j >= len(tg.infos):
+			sc = &tg.pad[r]
+		case types[j].id >= 0 && int(types[j].id) < len(tg.nb):
+			e := &tg.nb[types[j].id]
+			bit := uint8(1) << r
+			sc = &e.sc[r]
+			if r == roleM1 || r == roleP1 {
+				// Both shape roles share one shape; a word seen in a
+				// headline and in running text recomputes.
+				if e.have&(1<<roleM1|1<<roleP1) != 0 && e.shape != tg.infos[j].shape {
+					e.have &^= 1<<roleM1 | 1<<roleP1
+				}
+				e.shape = tg.infos[j].shape
+			}
+			if e.have&bit == 0 {
+				tg.feats = neighbourFeatures(tg.feats[:0], &tg.infos[j], r)
+				tg.m.scores(tg.feats, sc)
+				e.have |= bit
+			}
+		default:
+			var tmp [numTags]int32
+			tg.feats = neighbourFeatures(tg.feats[:0], &tg.infos[j], r)
+			tg.m.scores(tg.feats, &tmp)
+			sc = &tmp
+		}
+		for c := range out {
+			out[c] += sc[c]
+		}
+	}
+}
+
+// done ends a document. The buffered words point into its text, so they
+// go, lest a pooled tagger keep the text alive.
+func (tg *tagger) done() {
+	clear(tg.words)
+	tg.tt.reset()
+}
+
+// docStats returns the tagger's docStats, emptied.
+func (tg *tagger) docStats() docStats {
+	if tg.ds == nil || len(tg.ds) > maxPooledMap {
+		tg.ds = make(docStats, 1024)
+	} else {
+		clear(tg.ds)
+	}
+	return tg.ds
+}
+
+// A pooled map that grew past this is dropped rather than cleared: clear
+// costs what the map once held.
+const maxPooledMap = 1 << 15
+
+// sameFold reports whether a and b are equal up to ASCII case, the folding
+// under which unigramFeatures gives the same features.
+func sameFold(a []byte, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x != y {
+			if x >= 'A' && x <= 'Z' {
+				x += 'a' - 'A'
+			}
+			if y >= 'A' && y <= 'Z' {
+				y += 'a' - 'A'
+			}
+			if x != y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// wordScores sets out to the summed weights of the unigram features of
+// word i and of the history features that read it after tag t1, from the
+// cache when its type has been seen after t1 with the same facts.
+func (tg *tagger) wordScores(words []string, i, t1 int, out *[numTags]int32) {
+	w := &tg.infos[i]
+	k := unigramKey{lower: w.lower, shape: w.shape, t1: int32(t1),
+		flags: uint32(w.class) | uint32(w.doc)<<8 | uint32(boolBit(w.init))<<16 | uint32(boolBit(w.caps))<<17}
+	e := &tg.uni[mix(k.lower^uint64(k.flags)<<32^uint64(k.t1), k.shape)&(uniSlots-1)]
+	word := words[i]
+	if e.key == k && e.n != 0 && sameFold(e.word[:e.n], word) {
+		*out = e.sc
+		return
+	}
+	tg.feats = unigramFeatures(tg.feats[:0], word, w)
+	tg.feats = wordHistoryFeatures(tg.feats, w, t1)
+	tg.m.scores(tg.feats, out)
+	if len(word) > 0 && len(word) <= uniWordMax {
+		e.key, e.n, e.sc = k, uint8(len(word)), *out
+		copy(e.word[:], word)
+	}
 }
 
 // tag labels the words of one sentence greedily, left to right.
-func (tg *tagger) tag(words []string, doc docStats) []int {
-	tg.infos = sentenceInfo(tg.infos, words, doc, tg.m.gaz)
+func (tg *tagger) tag(words []string, types []wordType, doc docStats) []int {
+	tg.infos = sentenceInfoTyped(tg.infos, words, types, doc, tg.m.gaz)
 	tg.tags = tg.tags[:0]
 	t1, t2 := tagO, tagO
-	var sc [numTags]int32
+	var sc, ws [numTags]int32
 	for i := range words {
-		tg.feats = staticFeatures(tg.feats[:0], words, tg.infos, i)
-		tg.feats = historyFeatures(tg.feats, tg.infos, i, t1, t2)
+		tg.wordScores(words, i, t1, &ws)
+		tg.feats = pairFeatures(tg.feats[:0], tg.infos, i)
 		tg.m.scores(tg.feats, &sc)
+		tg.addNeighbours(types, i, &sc)
+		tt := &tg.t12[t1][t2]
+		for c := range sc {
+			sc[c] += ws[c] + tt[c]
+		}
 		t := best(&sc, t1)
 		tg.tags = append(tg.tags, t)
 		t2, t1 = t1, t

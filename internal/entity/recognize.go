@@ -8,6 +8,7 @@ package entity
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -42,14 +43,19 @@ func Recognize(text string, sentences []dateline.Span) ([]dateline.Mention, []da
 type sent struct {
 	toks  []token
 	words []string
+	types []wordType // of words
 	tags  []int
 }
 
 func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline.Mention, []dateline.Entity) {
+	// The tagger's buffers serve the whole call, rules included.
+	tg := taggers.Get().(*tagger)
+	defer taggers.Put(tg)
+	defer tg.done()
 	spans := cleanSpans(text, sentences)
 	sents := make([]sent, 0, len(spans))
 	// One backing array for all tokens and words of the document.
-	all := tokenize(make([]token, 0, len(text)/5+1), text, 0, 0)
+	all := tokenize(tg.toks[:0], text, 0, 0)
 	nwords := 0
 	for _, sp := range spans {
 		from := len(all)
@@ -59,23 +65,40 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 			nwords += len(all) - from
 		}
 	}
-	words := make([]string, 0, nwords)
-	ds := make(docStats, nwords/3+1)
+	tg.toks = all
+	words := slices.Grow(tg.words[:0], nwords)
+	types := slices.Grow(tg.types[:0], nwords)
+	tt := &tg.tt
+	tt.reset()
+	ds := tg.docStats()
 	for i := range sents {
 		from := len(words)
 		for _, t := range sents[i].toks {
 			words = append(words, ptbWord(text[t.start:t.end]))
 		}
 		sents[i].words = words[from:len(words):len(words)]
-		ds.add(sents[i].words)
+		types = tt.appendTypes(types, sents[i].words)
+		ds.addTyped(sents[i].words, types[from:])
 	}
-	tg := taggers.Get().(*tagger)
-	tg.m = m
+	tg.words, tg.types = words, types
+	// The casing facts are final now: look them up once per type.
+	for k := range tt.types {
+		tt.types[k].doc = ds[tt.types[k].lower]
+	}
+	for j := range types {
+		types[j].doc = tt.types[types[j].id].doc
+	}
+	tg.reset(m)
+	tg.start(len(tt.types))
+	allTags := make([]int, 0, nwords)
+	from := 0
 	for i := range sents {
-		tags := tg.tag(sents[i].words, ds)
-		sents[i].tags = append([]int(nil), tags...)
+		n := len(sents[i].words)
+		sents[i].types = types[from : from+n : from+n]
+		allTags = append(allTags, tg.tag(sents[i].words, sents[i].types, ds)...)
+		sents[i].tags = allTags[from : from+n : from+n]
+		from += n
 	}
-	taggers.Put(tg)
 	cands := collect(text, sents, ds)
 	return resolve(text, sents, cands)
 }

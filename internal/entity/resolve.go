@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,9 +41,16 @@ func isCap(w string) bool {
 }
 
 func isFunctionWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "the", "of", "and", "&", "de", "for":
-		return true
+	// Nothing longer than three bytes lower-cases to one of these, and
+	// no rune outside ASCII folds to their letters, so EqualFold agrees
+	// with ToLower here without allocating.
+	switch len(w) {
+	case 1:
+		return w == "&"
+	case 2:
+		return strings.EqualFold(w, "of") || strings.EqualFold(w, "de")
+	case 3:
+		return strings.EqualFold(w, "the") || strings.EqualFold(w, "and") || strings.EqualFold(w, "for")
 	}
 	return false
 }
@@ -51,7 +60,12 @@ func collect(text string, sents []sent, ds docStats) []cand {
 	var out []cand
 	for si := range sents {
 		s := &sents[si]
-		caps := isCapsSentence(s.words)
+		var caps bool
+		if s.types != nil {
+			caps = isCapsTyped(s.types)
+		} else {
+			caps = isCapsSentence(s.words)
+		}
 		var model []cand
 		for i := 0; i < len(s.tags); {
 			t := s.tags[i]
@@ -120,12 +134,34 @@ func collect(text string, sents []sent, ds docStats) []cand {
 		}
 		out = append(out, rules...)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].s != out[j].s {
-			return out[i].s < out[j].s
-		}
-		return out[i].a < out[j].a
+	return sortedBy(out, func(x, y *cand) int {
+		return cmp.Or(cmp.Compare(x.s, y.s), cmp.Compare(x.a, y.a))
 	})
+}
+
+// sortedBy returns xs sorted by compare, in the order sort.Slice gave it:
+// slices.SortFunc runs the same pdqsort, so ties land where they always
+// did. A slice already in strictly increasing order has only that order
+// and is returned as it is; otherwise indices are sorted rather than the
+// elements, which spares moving their strings, and the comparisons, so
+// the order, are those of sorting the elements in place.
+func sortedBy[T any](xs []T, compare func(x, y *T) int) []T {
+	strict := true
+	for k := 1; k < len(xs) && strict; k++ {
+		strict = compare(&xs[k-1], &xs[k]) < 0
+	}
+	if strict {
+		return xs
+	}
+	idx := make([]int32, len(xs))
+	for k := range idx {
+		idx[k] = int32(k)
+	}
+	slices.SortFunc(idx, func(i, j int32) int { return compare(&xs[i], &xs[j]) })
+	out := make([]T, len(xs))
+	for k, i := range idx {
+		out[k] = xs[i]
+	}
 	return out
 }
 
@@ -137,16 +173,31 @@ func ruleCands(si int, s *sent) []cand {
 		bestLen, bestKind, canon := 0, "", ""
 		h := uint64(phraseSeed)
 		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
-			h = mix(h, lowerHash(s.words[i+k-1]))
-			c, ok := lex.phrase[h]
+			var c uint16
+			var ok bool
+			if s.types != nil {
+				h = mix(h, s.types[i+k-1].lower)
+				c, ok = s.types[i].phrase, s.types[i].inLex
+			} else {
+				h = mix(h, lowerHash(s.words[i+k-1]))
+			}
+			if k > 1 || s.types == nil {
+				c, ok = lex.phrase[h]
+			}
 			if !ok {
 				break
 			}
-			if name, ok := canonPhrase[h]; ok && c&lexCanon != 0 && orgOK(s.words[i:i+k]) {
-				bestLen, bestKind, canon = k, dateline.EntityOrg, name
+			if c&lexCanon != 0 {
+				if name, ok := canonPhrase[h]; ok && orgOK(s.words[i:i+k]) {
+					bestLen, bestKind, canon = k, dateline.EntityOrg, name
+				}
 			}
 			if c&lexMedia != 0 && mediaOK(s.words[i:i+k]) {
 				bestLen, bestKind, canon = k, dateline.EntityMedia, ""
+			}
+			if c&lexPrefix == 0 {
+				// No phrase continues this one.
+				break
 			}
 		}
 		if bestLen == 0 {
@@ -598,6 +649,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	}
 	aliases := map[string]map[string]bool{}
 	var mentions []dateline.Mention
+	if len(cands) > 0 {
+		mentions = make([]dateline.Mention, 0, len(cands))
+	}
 	for k, c := range cands {
 		if keys[k] == "" {
 			continue
@@ -614,11 +668,12 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			aliases[name][m.Text] = true
 		}
 	}
-	sort.Slice(mentions, func(i, j int) bool {
-		if mentions[i].Start != mentions[j].Start {
-			return mentions[i].Start < mentions[j].Start
-		}
-		return mentions[i].End > mentions[j].End
+	if len(mentions) == 0 {
+		mentions = nil // as before: no mentions is null, not [], in JSON
+	}
+	// Candidates come sorted, so mentions nearly always are too.
+	mentions = sortedBy(mentions, func(x, y *dateline.Mention) int {
+		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(y.End, x.End))
 	})
 	kept := mentions[:0]
 	for _, m := range mentions {
@@ -776,9 +831,17 @@ func completeRule(s *sent, cands []cand) []cand {
 		best := 0
 		var cls uint16
 		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
-			h = mix(h, lowerHash(s.words[i+k-1]))
-			if !isCap(s.words[i+k-1]) {
-				break
+			if s.types != nil {
+				t := &s.types[i+k-1]
+				h = mix(h, t.lower)
+				if t.class != shTitle && t.class != shUpper && t.class != shMixed {
+					break
+				}
+			} else {
+				h = mix(h, lowerHash(s.words[i+k-1]))
+				if !isCap(s.words[i+k-1]) {
+					break
+				}
 			}
 			c, ok := lex.phrase[h]
 			if !ok {
@@ -943,7 +1006,7 @@ func completeRule(s *sent, cands []cand) []cand {
 			out = append(out, c)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].a < out[j].a })
+	slices.SortFunc(out, func(x, y cand) int { return cmp.Compare(x.a, y.a) })
 	return out
 }
 

@@ -57,6 +57,14 @@ func tokenize(dst []token, text string, start, end int) []token {
 		}
 		j := i
 		for j < end {
+			if c := text[j]; c < utf8.RuneSelf {
+				// ASCII: unicode.IsSpace's answer without the decoding.
+				if c == ' ' || c >= '\t' && c <= '\r' {
+					break
+				}
+				j++
+				continue
+			}
 			r2, sz2 := utf8.DecodeRuneInString(text[j:end])
 			if unicode.IsSpace(r2) || r2 == utf8.RuneError && sz2 == 1 {
 				break

@@ -182,6 +182,7 @@ func Train(ctx context.Context, corpora []Corpus, opt TrainOptions) (*Model, err
 		}
 		m.w[k] = int16(q)
 	}
+	m.index()
 	return m, nil
 }
 
