@@ -142,6 +142,9 @@ func ingestSample(xss bool) (string, error) {
 	if _, err := p.Ingest(ctx, docs); err != nil {
 		return "", err
 	}
+	if err := p.Settle(ctx); err != nil { // as `dateline ingest` does at the end of a run
+		return "", err
+	}
 	if xss {
 		res, err := pipelineIngest(p)(ctx, bytes.NewReader(sample.XSS))
 		if err != nil {
