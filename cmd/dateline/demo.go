@@ -103,5 +103,5 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if *noServe || demoServe == nil {
 		return nil
 	}
-	return demoServe(ctx, env, st, *addr)
+	return demoServe(ctx, &sub, st, *addr)
 }
