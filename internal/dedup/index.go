@@ -12,13 +12,13 @@
 package dedup
 
 import (
-	"container/heap"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/window"
 )
 
 // Options tune an Index. Zero values take the defaults.
@@ -177,7 +177,7 @@ type Index struct {
 	byID    map[string]int32
 	exact   map[uint64]int32
 	buckets bucketTable
-	order   evictHeap
+	order   window.Queue[int32]
 	clock   time.Time
 	seq     uint64
 	stamp   []uint64
@@ -392,7 +392,7 @@ func (ix *Index) insert(k key, hasSig bool) int32 {
 			ix.buckets.add(bk, slot)
 		}
 	}
-	heap.Push(&ix.order, evictItem{at: evictAt, seq: ix.seq, slot: slot})
+	ix.order.Push(evictAt, ix.seq, slot)
 	ix.stamp[slot] = 0
 	return slot
 }
@@ -400,28 +400,23 @@ func (ix *Index) insert(k key, hasSig bool) int32 {
 // startClock dates the undated documents that arrived before any dated
 // one: they count as published when the clock starts.
 func (ix *Index) startClock(t time.Time) {
-	var zero []evictItem
-	for ix.order.Len() > 0 && ix.order[0].at.IsZero() {
-		zero = append(zero, heap.Pop(&ix.order).(evictItem))
-	}
-	for _, it := range zero {
-		it.at = t
-		ix.docs[it.slot].evictAt = t
-		heap.Push(&ix.order, it)
-	}
+	ix.order.DateUndated(t, func(slot int32) { ix.docs[slot].evictAt = t })
 }
 
 // evict forgets documents that fell out of the window or over the cap.
 func (ix *Index) evict() {
-	for ix.order.Len() > 0 {
-		top := ix.order[0]
+	for {
+		top, ok := ix.order.Peek()
+		if !ok {
+			return
+		}
 		over := ix.opts.MaxDocs > 0 && len(ix.byID) >= ix.opts.MaxDocs
-		old := ix.opts.Window > 0 && !ix.clock.IsZero() && top.at.Before(ix.clock.Add(-ix.opts.Window))
+		old := ix.opts.Window > 0 && !ix.clock.IsZero() && top.At.Before(ix.clock.Add(-ix.opts.Window))
 		if !over && !old {
 			return
 		}
-		heap.Pop(&ix.order)
-		ix.remove(top.slot)
+		ix.order.Pop()
+		ix.remove(top.Val)
 	}
 }
 
@@ -481,28 +476,4 @@ func fnvString(s string) uint64 {
 		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
-}
-
-type evictItem struct {
-	at   time.Time
-	seq  uint64
-	slot int32
-}
-
-type evictHeap []evictItem
-
-func (h evictHeap) Len() int { return len(h) }
-func (h evictHeap) Less(i, j int) bool {
-	if !h[i].at.Equal(h[j].at) {
-		return h[i].at.Before(h[j].at)
-	}
-	return h[i].seq < h[j].seq
-}
-func (h evictHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *evictHeap) Push(x any)   { *h = append(*h, x.(evictItem)) }
-func (h *evictHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }

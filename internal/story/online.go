@@ -1,7 +1,6 @@
 package story
 
 import (
-	"container/heap"
 	"math"
 	"slices"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/window"
 )
 
 // memberCap bounds the average in an article-to-story score: a story with
@@ -69,7 +69,7 @@ type Clusterer struct {
 	v        *vocab
 	docs     map[string]*odoc
 	postings [][]*odoc // by term ID; a term's ID outlives its postings
-	order    evictHeap
+	order    window.Queue[string]
 	seq      uint64
 	clock    time.Time
 	touched  []*ostory
@@ -311,7 +311,7 @@ func (c *Clusterer) join(st *ostory, d *odoc, a *dateline.Article) {
 		evictAt = c.clock
 	}
 	c.seq++
-	heap.Push(&c.order, evictItem{at: evictAt, seq: c.seq, id: d.id})
+	c.order.Push(evictAt, c.seq, d.id)
 }
 
 func (c *Clusterer) touch(st *ostory) {
@@ -415,32 +415,28 @@ func betterLabel(ac float64, at, aid string, bc float64, bt, bid string) bool {
 
 // startClock dates the undated articles that arrived before any dated one.
 func (c *Clusterer) startClock(t time.Time) {
-	var zero []evictItem
-	for c.order.Len() > 0 && c.order[0].at.IsZero() {
-		zero = append(zero, heap.Pop(&c.order).(evictItem))
-	}
-	for _, it := range zero {
-		it.at = t
-		heap.Push(&c.order, it)
-	}
+	c.order.DateUndated(t, nil)
 }
 
 // evict forgets the articles that left the window or exceed the cap, and
 // closes the stories with none left.
 func (c *Clusterer) evict() {
-	for c.order.Len() > 0 {
-		top := c.order[0]
+	for {
+		top, ok := c.order.Peek()
+		if !ok {
+			return
+		}
 		over := c.opts.MaxDocs > 0 && len(c.docs) >= c.opts.MaxDocs
-		old := c.opts.Window > 0 && !c.clock.IsZero() && !top.at.IsZero() && top.at.Before(c.clock.Add(-c.opts.Window))
+		old := c.opts.Window > 0 && !c.clock.IsZero() && !top.At.IsZero() && top.At.Before(c.clock.Add(-c.opts.Window))
 		if !over && !old {
 			return
 		}
-		heap.Pop(&c.order)
-		d, ok := c.docs[top.id]
+		c.order.Pop()
+		d, ok := c.docs[top.Val]
 		if !ok {
 			continue
 		}
-		delete(c.docs, top.id)
+		delete(c.docs, top.Val)
 		if d.bag != nil {
 			c.v.forget(d.bag)
 		}
@@ -479,28 +475,4 @@ func (c *Clusterer) evict() {
 			st.members = keep
 		}
 	}
-}
-
-type evictItem struct {
-	at  time.Time
-	seq uint64
-	id  string
-}
-
-type evictHeap []evictItem
-
-func (h evictHeap) Len() int { return len(h) }
-func (h evictHeap) Less(i, j int) bool {
-	if !h[i].at.Equal(h[j].at) {
-		return h[i].at.Before(h[j].at)
-	}
-	return h[i].seq < h[j].seq
-}
-func (h evictHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *evictHeap) Push(x any)   { *h = append(*h, x.(evictItem)) }
-func (h *evictHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }
