@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,21 +115,12 @@ func foldStory(ctx context.Context, st dateline.Store, id string) ([]storyArticl
 			continue
 		}
 		out[i].Copies = append(out[i].Copies, a.ID)
-		if a.Source != "" && a.Source != out[i].Source && !contains(out[i].CarriedBy, a.Source) {
+		if a.Source != "" && a.Source != out[i].Source && !slices.Contains(out[i].CarriedBy, a.Source) {
 			out[i].CarriedBy = append(out[i].CarriedBy, a.Source)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Published < out[j].Published })
 	return out, nil
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func runStory(ctx context.Context, env *Env, args []string) error {

@@ -184,7 +184,7 @@ type ArticlesPage struct {
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 	p := newParams(r)
 	f := dateline.Filter{Source: p.str("source"), Story: p.str("story"), Entity: p.str("entity"),
-		IncludeDuplicates: p.str("duplicates") == "true"}
+		IncludeDuplicates: p.str("duplicates") == "true", Parts: dateline.PartNone}
 	f.From, f.To = p.dateRange()
 	f.Limit, f.Offset = p.page()
 	if p.err != nil {
