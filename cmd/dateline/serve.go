@@ -12,6 +12,7 @@ import (
 	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/internal/ingest"
 	"github.com/datelinehq/dateline/internal/pipeline"
+	"github.com/datelinehq/dateline/internal/timeline"
 	"github.com/datelinehq/dateline/internal/web"
 )
 
@@ -59,12 +60,8 @@ func serveStore(ctx context.Context, env *Env, st dateline.Store, addr string, c
 		Store: st,
 		Timeline: func(ctx context.Context, q web.TimelineRequest) (dateline.Timeline, error) {
 			// The CLI's selection of candidate articles, so `dateline
-			// timeline` and /timeline agree. An entity page asks by name.
-			query := q.Query
-			if query == "" {
-				query = q.Entity
-			}
-			return buildTimeline(ctx, st, timelineRequest{Query: query, Story: q.Story, From: q.From, To: q.To})
+			// timeline` and /timeline agree.
+			return timeline.FromStore(ctx, st, timeline.Request{Query: q.Query, Entity: q.Entity, Story: q.Story, From: q.From, To: q.To})
 		},
 		Ingest:    apiIngest(p),
 		Token:     token,

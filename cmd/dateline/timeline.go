@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/internal/timeline"
@@ -15,57 +14,6 @@ import (
 func init() {
 	register(&command{Name: "timeline", Summary: "what happened, when, and who says so: a sourced timeline for an entity, keywords or a story",
 		Usage: "[--from DATE --to DATE --dates N --per-date K --story ID] [--format text|json|markdown|tilse] QUERY", Run: runTimeline})
-}
-
-// maxCandidates bounds the articles one timeline reads.
-const maxCandidates = 5000
-
-// timelineRequest is what a CLI or HTTP caller asks for.
-type timelineRequest struct {
-	Query    string
-	Story    string
-	From, To time.Time
-	Dates    int
-	PerDate  int
-}
-
-// buildTimeline selects the candidate articles for a request and builds
-// the timeline. A query naming a known entity selects the articles that
-// mention it; otherwise it is a full-text query (all words, then any word
-// when that finds nothing).
-func buildTimeline(ctx context.Context, st dateline.Store, req timelineRequest) (dateline.Timeline, error) {
-	q := timeline.Query{Text: req.Query, From: req.From, To: req.To, Dates: req.Dates, PerDate: req.PerDate}
-	f := dateline.Filter{From: req.From, To: req.To, Story: req.Story, Limit: maxCandidates,
-		Parts: dateline.PartSentences | dateline.PartTimexes}
-	if req.Query != "" {
-		es, err := st.Entities(ctx, dateline.EntityQuery{Name: req.Query, Limit: 1})
-		if err != nil {
-			return dateline.Timeline{}, err
-		}
-		if len(es) > 0 {
-			f.Entity, q.Entity = es[0].Name, es[0].Name
-			f.Parts |= dateline.PartMentions // to find the entity's sentences
-		} else {
-			f.Query = req.Query
-		}
-	}
-	var arts []dateline.Article
-	collect := func(a dateline.Article) error { arts = append(arts, a); return nil }
-	if err := st.Articles(ctx, f, collect); err != nil {
-		return dateline.Timeline{}, err
-	}
-	if len(arts) == 0 && f.Query != "" && len(strings.Fields(f.Query)) > 1 {
-		f.Query = strings.Join(strings.Fields(f.Query), " OR ")
-		if err := st.Articles(ctx, f, collect); err != nil {
-			return dateline.Timeline{}, err
-		}
-	}
-	tl := timeline.Build(q, arts)
-	tl.Query, tl.Story = req.Query, req.Story
-	if tl.Dates == nil {
-		tl.Dates = []dateline.TimelineDate{}
-	}
-	return tl, nil
 }
 
 func runTimeline(ctx context.Context, env *Env, args []string) error {
@@ -79,7 +27,7 @@ func runTimeline(ctx context.Context, env *Env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	req := timelineRequest{Query: strings.Join(fs.Args(), " "), Story: *storyID, Dates: *dates, PerDate: *perDate}
+	req := timeline.Request{Query: strings.Join(fs.Args(), " "), Story: *storyID, Dates: *dates, PerDate: *perDate}
 	if req.Query == "" && req.Story == "" {
 		return usageError{"timeline: give a query (an entity or keywords) or --story ID"}
 	}
@@ -103,7 +51,7 @@ func runTimeline(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	tl, err := buildTimeline(ctx, st, req)
+	tl, err := timeline.FromStore(ctx, st, req)
 	if err != nil {
 		return err
 	}

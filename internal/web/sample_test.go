@@ -38,9 +38,11 @@ type sampleEnv struct {
 // tests do not depend on when they run.
 func sampleClock() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-// buildTimeline adapts internal/timeline to the server.
-func buildTimeline(q TimelineRequest, arts []dateline.Article) dateline.Timeline {
-	return timeline.Build(timeline.Query{Text: q.Query, Entity: q.Entity, From: q.From, To: q.To}, arts)
+// storeTimeline is the server's timeline as cmd/dateline wires it.
+func storeTimeline(st dateline.Store) func(context.Context, TimelineRequest) (dateline.Timeline, error) {
+	return func(ctx context.Context, q TimelineRequest) (dateline.Timeline, error) {
+		return timeline.FromStore(ctx, st, timeline.Request{Query: q.Query, Entity: q.Entity, Story: q.Story, From: q.From, To: q.To})
+	}
 }
 
 // pipelineIngest is the server's ingest over a pipeline, as cmd/dateline
@@ -174,7 +176,7 @@ func sampleServer(t testing.TB, xss bool) sampleEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	s := New(Deps{Store: st, Timeline: StoreTimeline(st, buildTimeline)})
+	s := New(Deps{Store: st, Timeline: storeTimeline(st)})
 	env := sampleEnv{srv: s, st: st, query: "water", minDates: 4, wantQuotes: true,
 		xssID: "xss-1", xssWord: "advisory",
 	}

@@ -48,8 +48,8 @@ type IngestResult struct {
 // Ingest turns the pages and endpoints that need them into a clear 503.
 type Deps struct {
 	Store dateline.Store
-	// Timeline builds a timeline for a request. StoreTimeline adapts a
-	// builder over articles to this shape.
+	// Timeline builds a timeline for a request; cmd/dateline passes
+	// internal/timeline.FromStore, the same selection the CLI uses.
 	Timeline func(ctx context.Context, q TimelineRequest) (dateline.Timeline, error)
 	// Ingest runs the pipeline over a JSONL stream (one JSON object a line).
 	// The server has already turned a JSON object, array or JSONL body into

@@ -9,7 +9,7 @@ import (
 // MaxTimelineArticles bounds how many articles one timeline request loads.
 const MaxTimelineArticles = 3000
 
-// StoreTimeline adapts a timeline builder that works over articles (such as
+// StoreTimeline (tests only: the fixtures use a plain builder) adapts a timeline builder that works over articles (such as
 // internal/timeline's) into Deps.Timeline: it loads the originals the request
 // selects from st, at most MaxTimelineArticles of them, and hands them over.
 //
