@@ -42,7 +42,7 @@ type Result struct {
 	Seen       int `json:"seen"`       // documents offered
 	Added      int `json:"added"`      // newly stored
 	Skipped    int `json:"skipped"`    // already stored
-	Duplicates int `json:"duplicates"` // new documents that are near-copies of another
+	Duplicates int `json:"duplicates"` // new documents found on arrival to copy an earlier one (a copy whose original arrives later is linked then, not counted here)
 }
 
 // Add accumulates another result.
