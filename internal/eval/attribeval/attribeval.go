@@ -14,6 +14,7 @@ package attribeval
 import (
 	"context"
 	"fmt"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -42,21 +43,10 @@ func (c *Count) Add(o Count) {
 }
 
 // P is precision, R recall, F1 their harmonic mean; 0 when undefined.
-func (c Count) P() float64 { return ratio(c.MatchSys, c.System) }
-func (c Count) R() float64 { return ratio(c.MatchGold, c.Gold) }
+func (c Count) P() float64 { return metric.Ratio(c.MatchSys, c.System) }
+func (c Count) R() float64 { return metric.Ratio(c.MatchGold, c.Gold) }
 func (c Count) F1() float64 {
-	p, r := c.P(), c.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
+	return metric.F1(c.P(), c.R())
 }
 
 // Scores is the result for one document or a whole corpus.

@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"sort"
@@ -25,11 +26,7 @@ type PRF struct {
 }
 
 func prf(p, r float64) PRF {
-	f := 0.0
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return PRF{P: p, R: r, F1: f}
+	return PRF{P: p, R: r, F1: metric.F1(p, r)}
 }
 
 // Scores is the result of comparing a system clustering with the gold one.

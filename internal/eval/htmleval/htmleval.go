@@ -15,6 +15,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -69,24 +70,17 @@ func (c Counts) Add(o Counts) Counts {
 	return Counts{c.TP + o.TP, c.FN + o.FN, c.FP + o.FP, c.TN + o.TN, c.Pages + o.Pages, c.Errors + o.Errors}
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Precision is TP/(TP+FP).
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+func (c Counts) Precision() float64 { return metric.Ratio(c.TP, c.TP+c.FP) }
 
 // Recall is TP/(TP+FN).
-func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+func (c Counts) Recall() float64 { return metric.Ratio(c.TP, c.TP+c.FN) }
 
 // Accuracy is (TP+TN)/all.
-func (c Counts) Accuracy() float64 { return ratio(c.TP+c.TN, c.TP+c.TN+c.FP+c.FN) }
+func (c Counts) Accuracy() float64 { return metric.Ratio(c.TP+c.TN, c.TP+c.TN+c.FP+c.FN) }
 
 // F1 is 2TP/(2TP+FP+FN).
-func (c Counts) F1() float64 { return ratio(2*c.TP, 2*c.TP+c.FP+c.FN) }
+func (c Counts) F1() float64 { return metric.Ratio(2*c.TP, 2*c.TP+c.FP+c.FN) }
 
 // DateCounts are the date metric's counts.
 type DateCounts struct {
@@ -99,10 +93,10 @@ func (d DateCounts) Add(o DateCounts) DateCounts {
 }
 
 // Accuracy is correct days over all pages.
-func (d DateCounts) Accuracy() float64 { return ratio(d.Correct, d.Pages) }
+func (d DateCounts) Accuracy() float64 { return metric.Ratio(d.Correct, d.Pages) }
 
 // Coverage is pages with a date over all pages.
-func (d DateCounts) Coverage() float64 { return ratio(d.Found, d.Pages) }
+func (d DateCounts) Coverage() float64 { return metric.Ratio(d.Found, d.Pages) }
 
 // Normalize collapses every run of white space to one space and trims, as
 // the reference evaluation does before substring tests.

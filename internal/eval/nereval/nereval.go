@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -34,21 +35,10 @@ type GoldMention struct {
 type Counts struct{ TP, FP, FN int }
 
 // P is precision, R recall, F1 their harmonic mean (0 when undefined).
-func (c Counts) P() float64 { return ratio(c.TP, c.TP+c.FP) }
-func (c Counts) R() float64 { return ratio(c.TP, c.TP+c.FN) }
+func (c Counts) P() float64 { return metric.Ratio(c.TP, c.TP+c.FP) }
+func (c Counts) R() float64 { return metric.Ratio(c.TP, c.TP+c.FN) }
 func (c Counts) F1() float64 {
-	p, r := c.P(), c.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
+	return metric.F1(c.P(), c.R())
 }
 
 // Scored types, in report order.

@@ -7,6 +7,7 @@ package timexeval
 import (
 	"context"
 	"fmt"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,31 +48,17 @@ type Scores struct {
 	TypeF1, ValueF1               float64
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // Scores computes the figures from the tallies.
 func (c Counts) Scores() Scores {
 	var s Scores
-	s.StrictP = ratio(c.StrictMatch, c.System)
-	s.StrictR = ratio(c.StrictMatch, c.Gold)
-	s.StrictF1 = f1(s.StrictP, s.StrictR)
-	s.RelaxedP = ratio(c.RelaxedSystem, c.System)
-	s.RelaxedR = ratio(c.RelaxedGold, c.Gold)
-	s.RelaxedF1 = f1(s.RelaxedP, s.RelaxedR)
-	s.TypeAcc = ratio(c.TypeOK, c.RelaxedPairs)
-	s.ValueAcc = ratio(c.ValueOK, c.RelaxedPairs)
+	s.StrictP = metric.Ratio(c.StrictMatch, c.System)
+	s.StrictR = metric.Ratio(c.StrictMatch, c.Gold)
+	s.StrictF1 = metric.F1(s.StrictP, s.StrictR)
+	s.RelaxedP = metric.Ratio(c.RelaxedSystem, c.System)
+	s.RelaxedR = metric.Ratio(c.RelaxedGold, c.Gold)
+	s.RelaxedF1 = metric.F1(s.RelaxedP, s.RelaxedR)
+	s.TypeAcc = metric.Ratio(c.TypeOK, c.RelaxedPairs)
+	s.ValueAcc = metric.Ratio(c.ValueOK, c.RelaxedPairs)
 	s.TypeF1 = s.TypeAcc * s.RelaxedF1
 	s.ValueF1 = s.ValueAcc * s.RelaxedF1
 	return s

@@ -7,6 +7,7 @@ package tlseval
 
 import (
 	_ "embed"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"strings"
 )
 
@@ -128,12 +129,7 @@ type PRF struct {
 }
 
 // F1 is the harmonic mean of p and r, 0 when both are 0.
-func F1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func F1(p, r float64) float64 { return metric.F1(p, r) }
 
 func ratio(a, b float64) float64 {
 	if b == 0 {
