@@ -245,12 +245,13 @@ func readOne(ctx context.Context, p, shown string, r io.Reader, opts Options, fn
 		return readJSONL(ctx, shown, ir, opts, fn)
 	case FormatJSONArray:
 		return readJSONArray(shown, ir, opts, fn)
-	case FormatHTML, FormatWARC, FormatFeed:
-		reader := readers[format]
-		if reader == nil {
-			return fn(dateline.Document{}, dateline.Errorf(dateline.Invalid, op, "%s input is not supported by this build", format))
-		}
-		return reader(ctx, shown, ir, opts, fn)
+	case FormatHTML:
+		return readHTML(ctx, shown, ir, opts, fn)
+	case FormatWARC:
+		return readWARC(ctx, shown, ir, opts, fn)
+	case FormatFeed:
+		return fn(dateline.Document{}, dateline.Errorf(dateline.Invalid, op,
+			"this is an RSS/Atom feed: its items link to pages; use 'dateline watch --once URL' to fetch and ingest them"))
 	}
 	if len(bytes.TrimSpace(sniff)) == 0 {
 		return fn(dateline.Document{}, dateline.Errorf(dateline.Invalid, op, "empty input"))
@@ -258,16 +259,6 @@ func readOne(ctx context.Context, p, shown string, r io.Reader, opts Options, fn
 	return fn(dateline.Document{}, dateline.Errorf(dateline.Invalid, op,
 		"unrecognised format: not dated text (\"date YYYY-MM-DD …\"), JSONL, HTML, WARC or a feed"))
 }
-
-// Reader reads one sniffed input of a format handled outside this package
-// (HTML, WARC, feeds) and reports documents and bad records to fn.
-type Reader func(ctx context.Context, name string, r io.Reader, opts Options, fn Func) error
-
-var readers = map[Format]Reader{}
-
-// Register installs the reader for a format. cmd/dateline registers the
-// HTML, WARC and feed readers so this package does not depend on them.
-func Register(f Format, r Reader) { readers[f] = r }
 
 // maxText bounds one text article; a larger "article" is almost always a
 // mistaken input (a database dump, a binary).

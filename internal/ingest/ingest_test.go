@@ -147,6 +147,7 @@ func TestBadInputs(t *testing.T) {
 		{"missing date jsonl", []byte(`{"text":"a"}` + "\n" + `{"text":"b","date":"2017-01-01"}`), 1, "t.jsonl:1: missing date"},
 		{"invalid utf8", []byte("date 2017-01-01 caf\xe9"), 0, "invalid UTF-8"},
 		{"plain text without folder date", []byte("Some body text."), 0, "missing date"},
+		{"a feed, not articles", []byte(`<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`), 0, "dateline watch"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

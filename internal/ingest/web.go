@@ -10,11 +10,6 @@ import (
 	"github.com/datelinehq/dateline/internal/warc"
 )
 
-func init() {
-	readers[FormatHTML] = readHTML
-	readers[FormatWARC] = readWARC
-}
-
 // readHTML extracts the article of one saved page. A page with no
 // publication date is reported rather than dated by guesswork.
 func readHTML(ctx context.Context, shown string, r io.Reader, opts Options, fn Func) error {
