@@ -456,6 +456,21 @@ func (tg *tagger) wordScores(words []string, i, t1 int, out *[numTags]int32) {
 	}
 }
 
+// plainO reports whether word w, after tag t1, is outside any name without
+// asking the model: after O it could only begin one, and a word in lower
+// case or without letters, covered by no name phrase of the lexicons or
+// the training data, begins none. Four words in five of news text are
+// such words, so the model scores one in five (measured on Timeline17
+// articles). The model rarely disagreed, and mostly wrongly: on CoNLL
+// testa typed F1 went from .8136 to .8162 with the shortcut.
+func plainO(w *wordInfo, t1 int) bool {
+	return t1 == tagO && (w.class == shLower || w.class == shOther) && w.phrase&^plainLex == 0 && w.gaz == 0
+}
+
+// plainLex are the lexicon classes of words that begin no name when written
+// in lower case: function words, months and titles.
+const plainLex = lexLower | lexCal | lexTitle
+
 // tag labels the words of one sentence greedily, left to right.
 func (tg *tagger) tag(words []string, types []wordType, doc docStats) []int {
 	tg.infos = sentenceInfoTyped(tg.infos, words, types, doc, tg.m.gaz)
@@ -463,6 +478,11 @@ func (tg *tagger) tag(words []string, types []wordType, doc docStats) []int {
 	t1, t2 := tagO, tagO
 	var sc, ws [numTags]int32
 	for i := range words {
+		if plainO(&tg.infos[i], t1) {
+			tg.tags = append(tg.tags, tagO)
+			t2, t1 = t1, tagO
+			continue
+		}
 		tg.wordScores(words, i, t1, &ws)
 		tg.feats = pairFeatures(tg.feats[:0], tg.infos, i)
 		tg.m.scores(tg.feats, &sc)

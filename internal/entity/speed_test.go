@@ -18,6 +18,11 @@ func plainTags(m *Model, words []string, doc docStats) []int {
 	var tags []int
 	t1, t2 := tagO, tagO
 	for i := range words {
+		if plainO(&infos[i], t1) {
+			tags = append(tags, tagO)
+			t2, t1 = t1, tagO
+			continue
+		}
 		feats := staticFeatures(nil, words, infos, i)
 		feats = historyFeatures(feats, infos, i, t1, t2)
 		var sc [numTags]int32
