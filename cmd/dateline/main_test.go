@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -229,15 +230,38 @@ func TestKilledIngestResumes(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	db := filepath.Join(tmp, "kill.db")
-	cmd := exec.Command(bin, append([]string{"--db", db, "--quiet", "ingest", "--no-analyze", "--batch", "64"}, files...)...)
+	// The ingest reads JSONL from a pipe that holds back the last records
+	// until the process is dead, so the kill always lands mid-ingest:
+	// while batches are being written, never after the last one.
+	var lines [][]byte
+	for _, f := range files {
+		lines = append(lines, gunzipLines(t, f)...)
+	}
+	if len(lines) != 4650 {
+		t.Fatalf("read %d T17 records, want 4650", len(lines))
+	}
+	cmd := exec.Command(bin, "--db", db, "--quiet", "ingest", "--no-analyze", "--batch", "64", "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	held := 1000
+	go func() {
+		// Errors end the copy: the process was killed, which is the point.
+		for _, l := range lines[:len(lines)-held] {
+			if _, err := stdin.Write(append(l, '\n')); err != nil {
+				return
+			}
+		}
+	}()
 	// Wait until some batches are committed, reading while it writes.
 	deadline := time.Now().Add(60 * time.Second)
 	n := 0
 	for time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 		if _, err := os.Stat(db); err != nil {
 			continue
 		}
@@ -257,9 +281,10 @@ func TestKilledIngestResumes(t *testing.T) {
 	if after < n {
 		t.Fatalf("documents visible before the kill (%d) are gone after it (%d)", n, after)
 	}
-	if after == 4650 {
-		t.Log("the ingest finished before it was killed; the resume check is vacuous this time")
+	if after > len(lines)-held {
+		t.Fatalf("%d documents stored, but only %d were sent", after, len(lines)-held)
 	}
+	t.Logf("killed with %d documents stored (%d seen by a reader before the kill)", after, n)
 	st, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
@@ -280,4 +305,23 @@ func TestKilledIngestResumes(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"total"`) {
 		t.Errorf("search after resume: exit %d %s", code, out)
 	}
+}
+
+// gunzipLines returns the lines of a gzipped JSONL file.
+func gunzipLines(t *testing.T, path string) [][]byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Split(bytes.TrimRight(data, "\n"), []byte("\n"))
 }
