@@ -275,11 +275,14 @@ type tagger struct {
 	// and the cache, holding no pointers, outlives the document.
 	uni []unigramSums
 	// Per-document buffers, reused across calls.
-	toks  []token
-	words []string
-	types []wordType
-	tt    typeTable
-	ds    docStats
+	toks    []token
+	words   []string
+	sents   []sent
+	allTags []int
+	cands   []cand
+	types   []wordType
+	tt      typeTable
+	ds      docStats
 	// t12 holds the summed weights of the features of the two previous
 	// tags alone.
 	t12  [numTags][numTags][numTags]int32
@@ -394,6 +397,8 @@ func (tg *tagger) addNeighbours(types []wordType, i int, out *[numTags]int32) {
 // go, lest a pooled tagger keep the text alive.
 func (tg *tagger) done() {
 	clear(tg.words)
+	clear(tg.sents)
+	clear(tg.cands)
 	tg.tt.reset()
 }
 

@@ -53,7 +53,7 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	defer taggers.Put(tg)
 	defer tg.done()
 	spans := cleanSpans(text, sentences)
-	sents := make([]sent, 0, len(spans))
+	sents := slices.Grow(tg.sents[:0], len(spans))
 	// One backing array for all tokens and words of the document.
 	all := tokenize(tg.toks[:0], text, 0, 0)
 	nwords := 0
@@ -90,7 +90,7 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	}
 	tg.reset(m)
 	tg.start(len(tt.types))
-	allTags := make([]int, 0, nwords)
+	allTags := slices.Grow(tg.allTags[:0], nwords)
 	from := 0
 	for i := range sents {
 		n := len(sents[i].words)
@@ -99,7 +99,9 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 		sents[i].tags = allTags[from : from+n : from+n]
 		from += n
 	}
-	cands := collect(text, sents, ds)
+	tg.sents, tg.allTags = sents, allTags
+	cands := collect(text, sents, ds, tg.cands[:0])
+	tg.cands = cands
 	return resolve(text, sents, cands)
 }
 

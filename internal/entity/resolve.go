@@ -22,6 +22,19 @@ type cand struct {
 	conj      int    // 1 + the first word of the name this one is coordinated with ("X and Y")
 }
 
+// voteTypes are the entity types a document's mentions vote among, in the
+// order that breaks ties.
+var voteTypes = [...]string{dateline.EntityPerson, dateline.EntityOrg, dateline.EntityLoc, dateline.EntityMedia}
+
+func voteIndex(t string) int {
+	for v, x := range voteTypes {
+		if x == t {
+			return v
+		}
+	}
+	return -1
+}
+
 var tagType = [numTags]string{"", dateline.EntityPerson, dateline.EntityPerson, dateline.EntityOrg, dateline.EntityOrg,
 	dateline.EntityLoc, dateline.EntityLoc, "", ""}
 
@@ -56,8 +69,10 @@ func isFunctionWord(w string) bool {
 }
 
 // collect turns tags into candidates and applies the lexicon rules.
-func collect(text string, sents []sent, ds docStats) []cand {
-	var out []cand
+func collect(text string, sents []sent, ds docStats, out []cand) []cand {
+	// One buffer for every sentence's tagger candidates: they are copied
+	// to out before the next sentence.
+	var buf []cand
 	for si := range sents {
 		s := &sents[si]
 		var caps bool
@@ -66,7 +81,7 @@ func collect(text string, sents []sent, ds docStats) []cand {
 		} else {
 			caps = isCapsSentence(s.words)
 		}
-		var model []cand
+		model := buf[:0]
 		for i := 0; i < len(s.tags); {
 			t := s.tags[i]
 			if tagType[t] == "" || t%2 == 0 {
@@ -133,6 +148,7 @@ func collect(text string, sents []sent, ds docStats) []cand {
 			}
 		}
 		out = append(out, rules...)
+		buf = model[:0]
 	}
 	return sortedBy(out, func(x, y *cand) int {
 		return cmp.Or(cmp.Compare(x.s, y.s), cmp.Compare(x.a, y.a))
@@ -520,11 +536,15 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	}
 
 	// Entities: type by vote (a rule's type wins), name by longest form.
+	type form struct {
+		text string
+		n    int
+	}
 	type ent struct {
 		key, name string
-		votes     map[string]int
+		votes     [len(voteTypes)]int
 		ruleType  string
-		forms     map[string]int
+		forms     []form // surface forms and their counts; an entity has few
 		first     int
 		named     bool
 		dateline  bool
@@ -543,16 +563,18 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		e := ents[key]
 		a, b := span(c)
 		if e == nil {
-			e = &ent{key: key, votes: map[string]int{}, forms: map[string]int{}, first: a}
+			e = &ent{key: key, first: a}
 			ents[key] = e
 			order = append(order, key)
 		}
 		if a < e.first {
 			e.first = a
 		}
-		e.votes[c.typ]++
-		if c.strong {
-			e.votes[c.typ] += 2
+		if v := voteIndex(c.typ); v >= 0 {
+			e.votes[v]++
+			if c.strong {
+				e.votes[v] += 2
+			}
 		}
 		if c.rule {
 			e.ruleType = c.typ
@@ -561,7 +583,12 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		if c.canonical != "" {
 			e.name, e.named = c.canonical, true
 		}
-		e.forms[text[a:b]]++
+		f := text[a:b]
+		if i := slices.IndexFunc(e.forms, func(x form) bool { return x.text == f }); i >= 0 {
+			e.forms[i].n++
+		} else {
+			e.forms = append(e.forms, form{f, 1})
+		}
 	}
 	for _, e := range ents {
 		if e.named {
@@ -572,28 +599,26 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			continue
 		}
 		// The most frequent capitalised surface form, longest on ties.
-		forms := make([]string, 0, len(e.forms))
-		for f := range e.forms {
-			forms = append(forms, f)
-		}
+		forms := e.forms
 		sort.Slice(forms, func(i, j int) bool {
-			ci, cj := isCap(forms[i]), isCap(forms[j])
+			fi, fj := forms[i].text, forms[j].text
+			ci, cj := isCap(fi), isCap(fj)
 			if ci != cj {
 				return ci
 			}
 			// A byline or dateline in capitals is not how the name is spelt.
-			if ui, uj := caseClass(forms[i]) == shUpper, caseClass(forms[j]) == shUpper; ui != uj {
+			if ui, uj := caseClass(fi) == shUpper, caseClass(fj) == shUpper; ui != uj {
 				return uj
 			}
-			if e.forms[forms[i]] != e.forms[forms[j]] {
-				return e.forms[forms[i]] > e.forms[forms[j]]
+			if forms[i].n != forms[j].n {
+				return forms[i].n > forms[j].n
 			}
-			if len(forms[i]) != len(forms[j]) {
-				return len(forms[i]) > len(forms[j])
+			if len(fi) != len(fj) {
+				return len(fi) > len(fj)
 			}
-			return forms[i] < forms[j]
+			return fi < fj
 		})
-		e.name = forms[0]
+		e.name = forms[0].text
 		if e.dateline && caseClass(e.name) == shUpper {
 			e.name = titleCase(e.name)
 		}
@@ -625,9 +650,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			return e.ruleType
 		}
 		best, bn := "", -1
-		for _, t := range []string{dateline.EntityPerson, dateline.EntityOrg, dateline.EntityLoc, dateline.EntityMedia} {
-			if e.votes[t] > bn {
-				best, bn = t, e.votes[t]
+		for v, t := range voteTypes {
+			if e.votes[v] > bn {
+				best, bn = t, e.votes[v]
 			}
 		}
 		return best
@@ -818,7 +843,15 @@ func nameWord(w string) bool {
 // lines ("Worcestershire 238 and 90-4").
 func completeRule(s *sent, cands []cand) []cand {
 	n := len(s.words)
-	owner := make([]int, n) // 1 + index of the candidate covering a word
+	// 1 + index of the candidate covering a word; on the stack for the
+	// sentences of ordinary length, since every sentence comes here.
+	var small [96]int
+	owner := small[:0]
+	if n <= len(small) {
+		owner = small[:n]
+	} else {
+		owner = make([]int, n)
+	}
 	for k, c := range cands {
 		for i := c.a; i < c.b; i++ {
 			owner[i] = k + 1
