@@ -213,8 +213,8 @@ func newWordType(w string) wordType {
 	sh, cls := shapeOf(w)
 	t.shape, t.class = sh, uint8(cls)
 	t.long = len(w) >= 3
-	t.lexW = lex.word[t.lower]
-	t.phrase, t.inLex = lex.phrase[mix(phraseSeed, t.lower)]
+	t.lexW = lex.word.get(t.lower)
+	t.phrase, t.inLex = lex.phrase.lookup(mix(phraseSeed, t.lower))
 	return t
 }
 
@@ -383,7 +383,7 @@ func sentenceInfoTyped(infos []wordInfo, words []string, types []wordType, doc d
 			h = mix(h, infos[i+n-1].lower)
 			c, ok := types[i].phrase, types[i].inLex
 			if n > 1 {
-				c, ok = lex.phrase[h]
+				c, ok = lex.phrase.lookup(h)
 			}
 			if !ok {
 				break
@@ -679,7 +679,7 @@ func (g *gazetteer) addDoc(d Doc) {
 			for j < len(tags) && tags[j] == t+1 {
 				j++
 			}
-			if j-i <= gazMaxLen && !(j-i == 1 && lex.word[lowerHash(s.Words[i])]&(lexLower|lexCal) != 0) {
+			if j-i <= gazMaxLen && !(j-i == 1 && lex.word.get(lowerHash(s.Words[i]))&(lexLower|lexCal) != 0) {
 				h := uint64(phraseSeed)
 				for _, w := range s.Words[i:j] {
 					h = mix(h, lowerHash(w))

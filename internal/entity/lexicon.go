@@ -45,15 +45,15 @@ const calendar = `january|february|march|april|may|june|july|august|september|oc
 const lowerWords = `the|a|an|and|or|but|if|in|on|at|to|for|of|with|by|from|as|is|was|are|were|be|been|it|its|he|she|they|we|you|i|his|her|their|our|this|that|these|those|there|here|what|who|when|where|why|how|not|no|yes|after|before|while|although|however|but|so|then|than|also|just|only|all|some|any|each|every|both|many|much|more|most|other|such|said|says|says|will|would|can|could|should|may|might|must|has|have|had|do|does|did|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last|next|new|old|top|up|down|out|over|under|about|into|through|during|until|since|against|between|among|without|within|along|following|across|behind|beyond|plus|except|toward|towards|upon|via|per|rt|lol|omg|im|dont|cant|please|thanks|thank|happy|good|great|best|love|like|get|got|go|going|watch|read|see|check|follow|breaking|live|today|tonight|tomorrow|yesterday|now|still|even|never|ever`
 
 type lexicon struct {
-	word   map[uint64]uint16 // one-token entries and every token of a phrase
-	phrase map[uint64]uint16 // whole phrases, keyed by phraseHash of their tokens
+	word   table[uint16] // one-token entries and every token of a phrase
+	phrase table[uint16] // whole phrases, keyed by phraseHash of their tokens
 	maxLen int
 }
 
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{word: map[uint64]uint16{}, phrase: map[uint64]uint16{}}
+	l := &lexicon{}
 	add := func(list string, class uint16) {
 		for _, e := range strings.FieldsFunc(list, func(r rune) bool { return r == '|' || r == '\n' }) {
 			var toks []token
@@ -62,7 +62,7 @@ func buildLexicon() *lexicon {
 				continue
 			}
 			if len(toks) == 1 {
-				l.word[lowerHash(e[toks[0].start:toks[0].end])] |= class
+				*l.word.at(lowerHash(e[toks[0].start:toks[0].end])) |= class
 			}
 			l.addPhrase(e, toks, class)
 		}
@@ -95,10 +95,10 @@ func (l *lexicon) addPhrase(e string, toks []token, class uint16) uint64 {
 	for k, t := range toks {
 		h = mix(h, lowerHash(e[t.start:t.end]))
 		if k < len(toks)-1 {
-			l.phrase[h] |= lexPrefix
+			*l.phrase.at(h) |= lexPrefix
 		}
 	}
-	l.phrase[h] |= class
+	*l.phrase.at(h) |= class
 	l.maxLen = max(l.maxLen, len(toks))
 	return h
 }

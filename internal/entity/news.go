@@ -46,11 +46,11 @@ const orgNouns = `plant|plants|workers|employees|staff|shares|stock|executives|m
 
 const reportWords = `reported|reports|report`
 
-var newsWord = func() map[uint64]uint16 {
-	m := map[uint64]uint16{}
+var newsWord = func() *table[uint16] {
+	m := &table[uint16]{}
 	add := func(list string, class uint16) {
 		for _, w := range strings.Split(list, "|") {
-			m[lowerHash(w)] |= class
+			*m.at(lowerHash(w)) |= class
 		}
 	}
 	add(corpHeads, nwOrgHead|nwCorpHead)
@@ -65,7 +65,7 @@ var newsWord = func() map[uint64]uint16 {
 	return m
 }()
 
-func nw(w string) uint16 { return newsWord[lowerHash(w)] }
+func nw(w string) uint16 { return newsWord.get(lowerHash(w)) }
 
 // isCallSign matches US broadcast call letters: "WKVR", "KQED-FM".
 func isCallSign(w string) bool {
@@ -147,17 +147,17 @@ func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
 	}
 	n = last + 1
 	for i := n; i < b; i++ {
-		if !nameWord(ws[i]) || nw(ws[i])&(nwOrgHead|nwPlaceHead|nwOutletHead) != 0 || lex.word[lowerHash(ws[i])]&(lexOrgEnd|lexLoc|lexOrg) != 0 {
+		if !nameWord(ws[i]) || nw(ws[i])&(nwOrgHead|nwPlaceHead|nwOutletHead) != 0 || lex.word.get(lowerHash(ws[i]))&(lexOrgEnd|lexLoc|lexOrg) != 0 {
 			return 0, 0, false
 		}
 	}
-	if lex.phrase[phraseHash(ws[n:b])]&(lexLoc|lexOrg|lexMedia) != 0 {
+	if lex.phrase.get(phraseHash(ws[n:b]))&(lexLoc|lexOrg|lexMedia) != 0 {
 		return 0, 0, false
 	}
 	t = last
 	// Several title words ("Vice President", "Council President") and
 	// words that open a known title phrase belong to the title.
-	for t > a && (isTitleWord(ws[t-1]) || lex.phrase[mix(phraseSeed, lowerHash(ws[t-1]))]&lexPrefix != 0 || nw(ws[t-1])&nwOrgHead != 0) {
+	for t > a && (isTitleWord(ws[t-1]) || lex.phrase.get(mix(phraseSeed, lowerHash(ws[t-1])))&lexPrefix != 0 || nw(ws[t-1])&nwOrgHead != 0) {
 		t--
 	}
 	return t, n, true
@@ -166,7 +166,7 @@ func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
 // shapeType types a name by its own words, or "" when they say nothing.
 func shapeType(ws []string, prevThe bool) string {
 	n := len(ws)
-	if n == 0 || n == 2 && lex.word[lowerHash(ws[0])]&lexFirst != 0 {
+	if n == 0 || n == 2 && lex.word.get(lowerHash(ws[0]))&lexFirst != 0 {
 		// "Linda Park", "Charlotte Church", "Emily Post": a given name
 		// and a surname that happens to be a head word.
 		return ""
@@ -183,7 +183,7 @@ func shapeType(ws []string, prevThe bool) string {
 		return dateline.EntityOrg
 	case last&nwPlaceHead != 0 && n >= 2:
 		return dateline.EntityLoc
-	case n == 2 && nw(ws[0])&nwPlaceOpen != 0 && lex.word[lowerHash(ws[0])]&lexTitle == 0:
+	case n == 2 && nw(ws[0])&nwPlaceOpen != 0 && lex.word.get(lowerHash(ws[0]))&lexTitle == 0:
 		// Only two words: "Port Avery Comets" is a team, not a place.
 		return dateline.EntityLoc
 	}
@@ -223,7 +223,7 @@ func contextType(ws []string, a, b int) string {
 		}
 	}
 	// "In Eastgate, …": a sentence that opens on where it happens.
-	if a == 1 && at(b) == "," && lex.word[lowerHash(ws[a])]&(lexFirst|lexOrg) == 0 {
+	if a == 1 && at(b) == "," && lex.word.get(lowerHash(ws[a]))&(lexFirst|lexOrg) == 0 {
 		switch lw(0) {
 		case "in", "near", "outside", "across", "throughout":
 			return dateline.EntityLoc
@@ -320,7 +320,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 			right = cands[idx+1].a
 		}
 		// "Calder High School on Monday": a day is never the end of a name.
-		if c.b-c.a > 2 && lex.word[lowerHash(ws[c.b-1])]&lexCal != 0 && caseClass(ws[c.b-2]) == shLower {
+		if c.b-c.a > 2 && lex.word.get(lowerHash(ws[c.b-1]))&lexCal != 0 && caseClass(ws[c.b-2]) == shLower {
 			c.b -= 2
 			for c.b > c.a && caseClass(ws[c.b-1]) == shLower {
 				c.b--
@@ -356,7 +356,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		// A head alone ("Agency", "Co.", "Bank") takes the name words
 		// before it that nobody tagged: "Environmental Protection Agency".
 		if allHeads(ws[c.a:c.b]) {
-			for c.a > left && nameWord(ws[c.a-1]) && !(c.a-1 == 0 && lex.word[lowerHash(ws[0])]&lexLower != 0) {
+			for c.a > left && nameWord(ws[c.a-1]) && !(c.a-1 == 0 && lex.word.get(lowerHash(ws[0]))&lexLower != 0) {
 				c.a--
 			}
 		}
@@ -384,14 +384,14 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 			c.typ, c.rule = typ, true
 		case typ == dateline.EntityMedia && c.typ != dateline.EntityPerson:
 			c.typ, c.rule = typ, true
-		case typ == dateline.EntityOrg && c.b-c.a == 1 && c.typ != dateline.EntityOrg && lex.word[lowerHash(ws[c.a])]&(lexFirst|lexLoc|lexNat) == 0:
+		case typ == dateline.EntityOrg && c.b-c.a == 1 && c.typ != dateline.EntityOrg && lex.word.get(lowerHash(ws[c.a]))&(lexFirst|lexLoc|lexNat) == 0:
 			c.typ = typ
-		case c.typ == dateline.EntityPerson && locPrep(ws, c.a) && lex.word[lowerHash(ws[c.a])]&lexFirst == 0 && (c.b >= n || !isPossessive(ws[c.b])):
+		case c.typ == dateline.EntityPerson && locPrep(ws, c.a) && lex.word.get(lowerHash(ws[c.a]))&lexFirst == 0 && (c.b >= n || !isPossessive(ws[c.b])):
 			c.typ = dateline.EntityLoc
 		}
 		// "Eastgate and Riverside" are two names, not one.
 		if c.b-c.a == 3 && ws[c.a+1] == "and" && c.typ != dateline.EntityPerson && nameWord(ws[c.a]) && nameWord(ws[c.a+2]) &&
-			nw(ws[c.a+2])&(nwOrgHead|nwOutletHead) == 0 && lex.phrase[phraseHash(ws[c.a:c.b])]&^(lexPrefix|lexCanon) == 0 {
+			nw(ws[c.a+2])&(nwOrgHead|nwOutletHead) == 0 && lex.phrase.get(phraseHash(ws[c.a:c.b]))&^(lexPrefix|lexCanon) == 0 {
 			extra = append(extra, cand{s: c.s, a: c.a, b: c.a + 1, typ: c.typ})
 			c.conj = c.a + 1
 			c.a += 2
@@ -432,7 +432,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 // name: "Kestrel" in "Kestrel CEO", not a bare "Council".
 func shapeOrgPrefix(ws []string) bool {
 	for _, w := range ws {
-		if !nameWord(w) || nw(w)&nwOrgHead != 0 || lex.word[lowerHash(w)]&(lexOrgEnd|lexNat) != 0 {
+		if !nameWord(w) || nw(w)&nwOrgHead != 0 || lex.word.get(lowerHash(w))&(lexOrgEnd|lexNat) != 0 {
 			return false
 		}
 	}
@@ -464,11 +464,11 @@ func untaggedHeads(ws []string, cands []cand) []cand {
 		}
 		// A sentence-initial capital is no evidence on its own.
 		a := i
-		if a == 0 && lex.word[lowerHash(ws[0])]&lexLower != 0 {
+		if a == 0 && lex.word.get(lowerHash(ws[0]))&lexLower != 0 {
 			a++
 		}
 		prevThe := a > 0 && strings.EqualFold(ws[a-1], "the")
-		if j-a >= 1 && contextType(ws, a, j) == dateline.EntityLoc && lex.word[lowerHash(ws[a])]&(lexTitle|lexNat|lexFirst) == 0 {
+		if j-a >= 1 && contextType(ws, a, j) == dateline.EntityLoc && lex.word.get(lowerHash(ws[a]))&(lexTitle|lexNat|lexFirst) == 0 {
 			cands = append(cands, cand{a: a, b: j, typ: dateline.EntityLoc, rule: true})
 			added = true
 			i = j
@@ -554,7 +554,7 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 		}
 		w := sents[c.s].words[c.a]
 		full, ok := first[lowerHash(w)]
-		if !ok || full < 0 || lex.word[lowerHash(w)]&(lexFirst|lexLoc|lexCountry) != 0 {
+		if !ok || full < 0 || lex.word.get(lowerHash(w))&(lexFirst|lexLoc|lexCountry) != 0 {
 			continue
 		}
 		if pk, ok := surnameOf[mentionKey(w)]; ok && pk != "" {

@@ -94,7 +94,7 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 			}
 			c := cand{s: si, a: i, b: j, typ: tagType[t]}
 			// Titles are not part of a name: "President Donald Trump".
-			for c.typ == dateline.EntityPerson && c.b-c.a > 1 && lex.word[lowerHash(s.words[c.a])]&lexTitle != 0 {
+			for c.typ == dateline.EntityPerson && c.b-c.a > 1 && lex.word.get(lowerHash(s.words[c.a]))&lexTitle != 0 {
 				c.a++
 			}
 			// A mention never starts with a clitic, punctuation or a
@@ -108,7 +108,7 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 			// "The Louisiana judge …" at the start of a sentence: the article
 			// is not part of the name, unless the lexicon knows the whole
 			// ("The Hague"). Mid-sentence "The Oval" keeps it.
-			if c.b-c.a > 1 && strings.EqualFold(s.words[c.a], "the") && (c.a == 0 || !hasLetterOrDigit(s.words[c.a-1])) && lex.phrase[phraseHash(s.words[c.a:c.b])]&^(lexPrefix|lexCanon) == 0 {
+			if c.b-c.a > 1 && strings.EqualFold(s.words[c.a], "the") && (c.a == 0 || !hasLetterOrDigit(s.words[c.a-1])) && lex.phrase.get(phraseHash(s.words[c.a:c.b]))&^(lexPrefix|lexCanon) == 0 {
 				c.a++
 			}
 			// A capitalised headline word the rest of the document never
@@ -117,7 +117,7 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 				c.b = c.a
 			}
 			// "Russian" is an adjective here, not the place.
-			if c.b-c.a == 1 && lex.word[lowerHash(s.words[c.a])]&(lexNat|lexLoc) == lexNat {
+			if c.b-c.a == 1 && lex.word.get(lowerHash(s.words[c.a]))&(lexNat|lexLoc) == lexNat {
 				c.b = c.a
 			}
 			if c.a < c.b {
@@ -198,7 +198,7 @@ func ruleCands(si int, s *sent) []cand {
 				h = mix(h, lowerHash(s.words[i+k-1]))
 			}
 			if k > 1 || s.types == nil {
-				c, ok = lex.phrase[h]
+				c, ok = lex.phrase.lookup(h)
 			}
 			if !ok {
 				break
@@ -291,7 +291,7 @@ func titleKey(ws []string) uint64 {
 }
 
 func isTitleWord(w string) bool {
-	if lex.word[lowerHash(w)]&lexTitle != 0 {
+	if lex.word.get(lowerHash(w))&lexTitle != 0 {
 		return true
 	}
 	if strings.IndexByte(w, '-') < 0 {
@@ -300,7 +300,7 @@ func isTitleWord(w string) bool {
 	p := 0
 	for i := 0; i <= len(w); i++ {
 		if i == len(w) || w[i] == '-' {
-			if i == p || lex.word[lowerHash(w[p:i])]&lexTitle == 0 {
+			if i == p || lex.word.get(lowerHash(w[p:i]))&lexTitle == 0 {
 				return false
 			}
 			p = i + 1
@@ -347,7 +347,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	for k := range cands {
 		c := &cands[k]
 		s := &sents[c.s]
-		if c.typ != dateline.EntityPerson || c.b-c.a != 1 || lex.word[lowerHash(s.words[c.a])]&lexFirst == 0 {
+		if c.typ != dateline.EntityPerson || c.b-c.a != 1 || lex.word.get(lowerHash(s.words[c.a]))&lexFirst == 0 {
 			continue
 		}
 		if c.b+1 < len(s.words) && s.words[c.b] == ")" && isCap(s.words[c.b+1]) {
@@ -449,7 +449,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 					continue
 				}
 			}
-			if isInitial(strings.TrimSuffix(w, ".")) || lex.word[lowerHash(w)]&(lexLower|lexCal|lexTitle) != 0 {
+			if isInitial(strings.TrimSuffix(w, ".")) || lex.word.get(lowerHash(w))&(lexLower|lexCal|lexTitle) != 0 {
 				continue
 			}
 			key := mentionKey(w)
@@ -461,7 +461,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 				add(cand{s: si, a: i, b: i + 1, typ: c.typ, canonical: c.canonical})
 				continue
 			}
-			if full, ok := corpFirst[lowerHash(w)]; ok && full != "" && caseClass(w) == shTitle && lex.word[lowerHash(w)]&(lexFirst|lexLoc) == 0 {
+			if full, ok := corpFirst[lowerHash(w)]; ok && full != "" && caseClass(w) == shTitle && lex.word.get(lowerHash(w))&(lexFirst|lexLoc) == 0 {
 				add(cand{s: si, a: i, b: i + 1, typ: dateline.EntityOrg, entity: mentionKey(full), canonical: full})
 			}
 		}
@@ -516,7 +516,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			s := &sents[si]
 			for i := 0; i+1 < len(s.words); i++ {
 				if !strings.EqualFold(s.words[i], "the") || !isTitleWord(s.words[i+1]) &&
-					lex.phrase[mix(phraseSeed, lowerHash(s.words[i+1]))]&lexPrefix == 0 {
+					lex.phrase.get(mix(phraseSeed, lowerHash(s.words[i+1])))&lexPrefix == 0 {
 					continue
 				}
 				for n := min(4, len(s.words)-i-1); n >= 1; n-- {
@@ -829,12 +829,12 @@ func isCountry(ws []string) bool {
 	for _, w := range ws {
 		h = mix(h, lowerHash(w))
 	}
-	return lex.phrase[h]&lexCountry != 0
+	return lex.phrase.get(h)&lexCountry != 0
 }
 
 // nameWord is a capitalised word that can be part of a name.
 func nameWord(w string) bool {
-	return isCap(w) && lex.word[lowerHash(w)]&(lexLower|lexCal|lexTitle|lexNat) == 0
+	return isCap(w) && lex.word.get(lowerHash(w))&(lexLower|lexCal|lexTitle|lexNat) == 0
 }
 
 // completeRule fixes spans the tagger cut short or missed: a place or body
@@ -876,7 +876,7 @@ func completeRule(s *sent, cands []cand) []cand {
 					break
 				}
 			}
-			c, ok := lex.phrase[h]
+			c, ok := lex.phrase.lookup(h)
 			if !ok {
 				break
 			}
@@ -972,7 +972,7 @@ func completeRule(s *sent, cands []cand) []cand {
 		if c.typ != dateline.EntityLoc || c.b >= n || owner[c.b] != 0 || !nameWord(s.words[c.b]) || c.a == c.b {
 			continue
 		}
-		if lex.word[lowerHash(s.words[c.b])]&(lexLoc|lexOrgEnd|lexFirst) != 0 {
+		if lex.word.get(lowerHash(s.words[c.b]))&(lexLoc|lexOrgEnd|lexFirst) != 0 {
 			continue
 		}
 		c.b = c.a
@@ -1047,7 +1047,7 @@ func completeRule(s *sent, cands []cand) []cand {
 // written capitalised elsewhere in the document, or in a name lexicon.
 func headlineName(w string, ds docStats) bool {
 	h := lowerHash(w)
-	return ds[h]&docCapMid != 0 || lex.word[h]&(lexLoc|lexOrg|lexMedia|lexFirst) != 0 || len(w) <= 4
+	return ds[h]&docCapMid != 0 || lex.word.get(h)&(lexLoc|lexOrg|lexMedia|lexFirst) != 0 || len(w) <= 4
 }
 
 // mergeAdjacent joins two mentions the tagger placed side by side ("Suu"
@@ -1083,7 +1083,7 @@ func datelineEnd(ws []string) int {
 	if len(rest) == 1 && isISODate(rest[0]) {
 		return j
 	}
-	if len(rest) >= 3 && rest[0] == "(" && rest[2] == ")" && lex.word[lowerHash(rest[1])]&lexMedia != 0 {
+	if len(rest) >= 3 && rest[0] == "(" && rest[2] == ")" && lex.word.get(lowerHash(rest[1]))&lexMedia != 0 {
 		return j
 	}
 	return 0
