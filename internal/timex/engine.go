@@ -208,7 +208,7 @@ const coreMask uint32 = 1<<cMonth | 1<<cWday | 1<<cSeason | 1<<cUnit | 1<<cUnits
 	1<<cTOD | 1<<cAmPm
 
 var coreWords = map[string]bool{
-	"now": true, "recent": true, "current": true, "future": true, "term": true, "noon": true,
+	"now": true, "recent": true, "current": true, "future": true, "term": true, "noon": true, "midday": true,
 	"midnight": true, "clock": true, "period": true, "present": true, "past": true, "/": true,
 	"days": true, "century": true, "moment": true,
 }

@@ -15,7 +15,9 @@ import (
 )
 
 // scoreCorpus tags every file of a gold TimeML folder and scores it. When
-// TIMEX_DIFF names a file, the mismatches are written there for study.
+// TIMEX_DIFF names a file, every comparison is written there for study:
+// OK (right value), VALUE, EXTENT, MISS and FP lines, one tab-separated
+// line each, so errors can be counted per expression family.
 func scoreCorpus(t *testing.T, dir string, diff *strings.Builder) timexeval.Counts {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.tml"))
@@ -55,6 +57,9 @@ func writeDiff(w *strings.Builder, name string, d *timeml.Doc, sys []timeml.Time
 				found = true
 				if x.Start != g.Start || x.End != g.End {
 					fmt.Fprintf(w, "EXTENT\t%s\t%s\t%q vs %q\t%s\n", name, d.DCTValue, d.Text[g.Start:g.End], d.Text[x.Start:x.End], ctx(g.Start, g.End))
+				}
+				if strings.EqualFold(x.Value, g.Value) {
+					fmt.Fprintf(w, "OK\t%s\t%s\t%q %s %s\n", name, d.DCTValue, d.Text[x.Start:x.End], x.Type, x.Value)
 				}
 				if !strings.EqualFold(x.Value, g.Value) || x.Type != g.Type {
 					fmt.Fprintf(w, "VALUE\t%s\t%s\t%q gold %s %s sys %s %s\t%s\n", name, d.DCTValue, d.Text[g.Start:g.End], g.Type, g.Value, x.Type, x.Value, ctx(g.Start, g.End))
@@ -101,7 +106,7 @@ func TestFloor(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	const minStrict, minValue = 0.875, 0.80
+	const minStrict, minValue = 0.88, 0.805
 	if s.StrictF1 < minStrict || s.ValueF1 < minValue {
 		t.Errorf("strict F1 %.4f (floor %.2f), value F1 %.4f (floor %.2f): the tagger got worse", s.StrictF1, minStrict, s.ValueF1, minValue)
 	}

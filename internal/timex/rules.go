@@ -24,6 +24,7 @@ var rules = []rule{
 	{pat: `$PRE (Wday ,?)? Month .? Day ,? Year`, norm: absDate},
 	{pat: `$PRE (Wday ,?)? Day Month .? ,? Year`, norm: absDate},
 	{pat: `$PRE (Wday ,?)? Month .? Day`, norm: monthDay},
+	{pat: `$PRE this? coming|past? (Wday ,?)? Month Ord`, norm: monthDay},
 	{pat: `$PRE (Wday ,?)? the? Day of? Month`, norm: monthDay},
 	{pat: `$PRE Month .? ,? of? Year`, norm: yearMonth},
 	{pat: `$PRE Month`, norm: bareMonth},
@@ -58,6 +59,7 @@ var rules = []rule{
 	{pat: `$PRE RelDay TOD?`, norm: relDay},
 	{pat: `$PRE Wday TOD?`, norm: weekday},
 	{pat: `$PRE this|last|next|past|coming Wday TOD?`, norm: weekdayDir},
+	{pat: `$PRE this coming|past Wday TOD?`, norm: weekdayDir},
 	{pat: `$PRE the previous|preceding|prior|following Wday TOD?`, norm: weekdayAnaphoric},
 	{pat: `the week of Month .? Day (,? Year)?`, norm: weekOf},
 	{pat: `$PRE this|last TOD`, norm: thisTOD},
@@ -80,6 +82,7 @@ var rules = []rule{
 	{pat: `the year Year|Num`, norm: bareYear},
 	{pat: `the week`, norm: deictic},
 	{pat: `$APX Num|A|Few? -? Unit|Units ago|earlier|before|later|after|hence`, norm: ago},
+	{pat: `$APX Num|A|Few? -? Unit|Units or so ago|earlier`, norm: ago},
 	{pat: `$APX A Few Units ago|earlier|later`, norm: ago},
 
 	// Reference to the present, past and future.
@@ -94,11 +97,12 @@ var rules = []rule{
 	{pat: `the near|distant|foreseeable? future`, norm: constant(typeDate, "FUTURE_REF")},
 	{pat: `near|distant|foreseeable future`, norm: constant(typeDate, "FUTURE_REF")},
 	{pat: `the near|short|long term`, norm: constant(typeDate, "FUTURE_REF")},
+	{pat: `one day`, norm: someDay},
 
 	// Durations.
-	{pat: `$APX Num|A -? more|additional|other|full? Unit|Units (- long)?`, norm: duration},
+	{pat: `$APX Num|A -? more|additional|other|full|trading|business|working? Unit|Units (- long)?`, norm: duration},
 	{pat: `$APX A? Few of? more? Units (- long)?`, norm: duration},
-	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? Num? Units`, norm: duration},
+	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? of? Num? Units`, norm: duration},
 	{pat: `the Num Units`, norm: duration},
 	{pat: `$PRE the past|last Unit`, norm: deictic},
 	{pat: `past decade|century`, norm: duration},
@@ -119,7 +123,7 @@ var rules = []rule{
 	{pat: `$PRE Clock AmPm? TZ? (,? on? Wday|RelDay)? (,? Month .? Day)?`, norm: clock},
 	{pat: `$PRE Num AmPm TZ? (,? on? Wday|RelDay)? (,? Month .? Day)?`, norm: clock},
 	{pat: `$PRE Num o ' clock`, norm: clock},
-	{pat: `$PRE noon|midnight (,? on? Wday|RelDay)?`, norm: clock},
+	{pat: `$PRE noon|midday|midnight (,? on? Wday|RelDay)?`, norm: clock},
 }
 
 // The TIMEX3 types, as the root package names them.
@@ -207,6 +211,14 @@ func absDate(s *state, m *match) (result, bool) {
 
 func monthDay(s *state, m *match) (result, bool) {
 	mo, d := int(m.v[cMonth]), int(m.v[cDay])
+	if m.got(cOrd) && !m.got(cDay) {
+		// "March eighth"; not "March first-quarter results" or "December
+		// third quarter"
+		if n := s.next(m); n != nil && (n.low == "-" || n.is(cUnit) || n.is(cUnits)) {
+			return result{}, false
+		}
+		d = int(m.v[cOrd])
+	}
 	if !validDate(2000, mo, d) {
 		return result{}, false
 	}
@@ -246,6 +258,15 @@ func (s *state) resolveMonth(mo, i, j int) time.Time {
 	}
 	off := (y-s.dct.Year())*12 + mo - cur
 	dir, reach := s.strongTense(i, j), 0
+	// "By August, the bank has lent …" opening a sentence tells how far
+	// things had got, not a deadline.
+	if dir == 0 && i > 0 {
+		lead := s.toks[i-1].low
+		opens := i == 1 || s.toks[i-2].sent != s.toks[i-1].sent
+		if !(lead == "by" && opens) {
+			dir, reach = monthLead[lead], weakMonthReach
+		}
+	}
 	if dir == 0 {
 		dir, reach = s.tenseOrNone(i, j), weakMonthReach
 	}
@@ -257,6 +278,13 @@ func (s *state) resolveMonth(mo, i, j int) time.Time {
 	}
 	return date(y, mo, 1)
 }
+
+// monthLead are prepositions that say on which side of the DCT a month
+// lies more surely than a past participle does: a deadline ("by February",
+// "through January") is mostly still to come, a starting point ("since
+// March") is past. An auxiliary still wins ("had bought 400,000 shares
+// through Sept. 29").
+var monthLead = map[string]int{"by": 1, "through": 1, "until": 1, "till": 1, "since": -1}
 
 // weakMonthReach is how many months from the DCT's a bare month must lie
 // before a weak tense cue may move it to the other side of the DCT.
@@ -650,7 +678,8 @@ func weekdayDir(s *state, m *match) (result, bool) {
 		return withTOD(result{typ: typeDate, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
 	}
 	var t time.Time
-	switch s.word(m, "last", "past", "next", "coming", "this") {
+	// "this coming Sunday": the direction word decides, not "this"
+	switch s.word(m, "last", "past", "next", "coming") {
 	case "last", "past":
 		t = s.resolveWeekday(wd, -1, true)
 	case "next", "coming":
@@ -879,6 +908,23 @@ func ago(s *state, m *match) (result, bool) {
 	return at(shift(trunc(base, gran), u, sign*n), gran, anchor), true
 }
 
+// someDay is "one day" after a modal ("Islam will one day be…"): an
+// unnamed time to come, not a span of a day.
+func someDay(s *state, m *match) (result, bool) {
+	if p := s.prev(m); p != nil && modalVerbs[p.low] {
+		return result{typ: typeDate, val: "FUTURE_REF"}, true
+	}
+	return result{}, false
+}
+
+var modalVerbs = map[string]bool{"will": true, "would": true, "could": true, "may": true, "might": true, "can": true, "should": true, "must": true}
+
+func init() {
+	for w := range modalVerbs {
+		entryOf(w) // so that "Will" compares lower-case
+	}
+}
+
 func nowRef(s *state, m *match) (result, bool) {
 	switch s.toks[m.start].low {
 	case "until", "till", "up", "even", "by", "from":
@@ -1029,7 +1075,7 @@ func clock(s *state, m *match) (result, bool) {
 	switch {
 	case m.got(cClock):
 		h, mi = int(m.v[cClock])/100, int(m.v[cClock])%100
-	case s.word(m, "noon") != "":
+	case s.word(m, "noon", "midday") != "":
 		h = 12
 	case s.word(m, "midnight") != "":
 		h = 24

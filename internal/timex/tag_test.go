@@ -89,6 +89,32 @@ func TestTagTable(t *testing.T) {
 		{"Sales for the last half of 1989 fell.", []string{"the last half of 1989=DATE:1989-H2"}},
 		{"It took a couple of years.", []string{"a couple of years=DURATION:P2Y"}},
 		{"Shares fell in mid-afternoon yesterday.", []string{"mid-afternoon yesterday=TIME:2017-06-06TAF"}},
+		// words that look like cues but are none: "next to", the noun "plans
+		// for", an infinitive after "to"
+		{"Protests next to the embassy on Friday.", []string{"Friday=DATE:2017-06-02"}},
+		{"On Friday, when she set aside vacation plans for the trip, the ban was lifted.", []string{"Friday=DATE:2017-06-02"}},
+		{"Arafat and Netanyahu meet separately Monday with Albright.", []string{"Monday=DATE:2017-06-12"}},
+		{"It is too slow to meet demand in January.", []string{"January=DATE:2017-01"}},
+		// a preposition that places a month: a deadline ahead, a start behind;
+		// "By February," opening a sentence tells how far things had got
+		{"The bridge loan must be repaid by February.", []string{"February=DATE:2018-02"}},
+		{"By February, the bank has lent $2 billion.", []string{"February=DATE:2017-02"}},
+		{"Sales have fallen since October.", []string{"October=DATE:2016-10"}},
+		// a full stop after a month spelled out ends the sentence, so the
+		// next one's weekday is not ruled by this one's "will"
+		{"They will join in April. On Monday, a summit.", []string{"April=DATE:2018-04", "Monday=DATE:2017-06-05"}},
+		{"Eight trading days after the crash, prices recovered.", []string{"Eight trading days=DURATION:P8D"}},
+		{"Spending will rise over the next couple of years.", []string{"the next couple of years=DURATION:P2Y"}},
+		// an ordinal day, "this coming", "or so"
+		{"The vote is this coming Sunday, June eleventh.", []string{"this coming Sunday, June eleventh=DATE:2017-06-11"}},
+		{"We met this past Monday.", []string{"this past Monday=DATE:2017-06-05"}},
+		{"It opened a year or so ago.", []string{"a year or so ago=DATE:2016"}},
+		{"Its March first-quarter report.", []string{"March=DATE:2017-03", "first-quarter=DATE:2017-Q1"}},
+		{"Its December third quarter was weak.", []string{"December=DATE:2016-12", "third quarter=DATE:2016-Q3"}},
+		{"He hopes he will one day return; it took one day.", []string{"one day=DATE:FUTURE_REF", "one day=DURATION:P1D"}},
+		// vetoed contexts
+		{"The quarter-to-quarter comparison was weak.", nil},
+		{"For Poland, high noon comes today.", []string{"today=DATE:2017-06-07"}},
 		// bare plurals that are quantities, not spans
 		{"It is a matter of days, and hundreds of years old.", nil},
 	} {

@@ -157,7 +157,7 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			}
 			best, bestRes, found = m, res, true
 		}
-		if !found || danglingMod(toks, &best) {
+		if !found || danglingMod(toks, &best) || vetoed(toks, &best) {
 			i++
 			continue
 		}
@@ -182,6 +182,49 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 		i = best.end
 	}
 	return out
+}
+
+// vetoes are contexts that make a match no time expression at all, as
+// rows: the word just before its first token, or the tokens just after it.
+var vetoes = []struct {
+	first, before string   // "high noon" is a showdown, not twelve o'clock
+	after         []string // "quarter-to-quarter" compares, it names no quarter
+}{
+	{first: "noon", before: "high"},
+	{after: []string{"-", "to", "-"}},
+}
+
+func init() {
+	// a token has a lower-case form only when its word is in the lexicon
+	for _, v := range vetoes {
+		for _, w := range append([]string{v.first, v.before}, v.after...) {
+			if w != "" {
+				entryOf(w)
+			}
+		}
+	}
+}
+
+func vetoed(toks []token, m *match) bool {
+	for _, v := range vetoes {
+		if v.first != "" && (toks[m.start].low != v.first || m.start == 0 || toks[m.start-1].low != v.before) {
+			continue
+		}
+		if m.end+len(v.after) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range v.after {
+			if toks[m.end+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // assignSentences numbers each token's sentence, from the given spans or,
@@ -210,7 +253,7 @@ func assignSentences(text string, toks []token, sentences []dateline.Span) {
 		toks[i].sent = n
 		switch low := toks[i].low; {
 		case low == "." || low == "!" || low == "?":
-			end = !(i > 0 && (toks[i-1].is(cMonth) || len(toks[i-1].low) == 1))
+			end = !(i > 0 && (isMonthAbbrev(&toks[i-1]) || len(toks[i-1].low) == 1))
 		case end && isQuote(low):
 			// a closing quote after the full stop keeps the sentence open
 			// for one more token
@@ -218,6 +261,12 @@ func assignSentences(text string, toks []token, sentences []dateline.Span) {
 			end = false
 		}
 	}
+}
+
+// isMonthAbbrev reports whether a month is spelled short, so that a full
+// stop after it ("Jan. 5") need not end the sentence; "in April." does.
+func isMonthAbbrev(t *token) bool {
+	return t.is(cMonth) && len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july"
 }
 
 func isQuote(low string) bool { return low == "'" || low == "\"" || low == "`" }

@@ -22,6 +22,11 @@ var scheduledPresent = []string{
 	"reconvenes", "expires", "launches", "debuts", "airs", "premieres",
 }
 
+// scheduledPlural are the same verbs in the plural present ("Arafat and
+// Netanyahu meet separately Monday"); after "to" they are infinitives that
+// say nothing about time ("difficult to meet demand").
+var scheduledPlural = []string{"meet", "begin", "arrive", "resume", "convene"}
+
 // weakFuture cues point to the future only before "to" ("plans to", "is
 // expected to") and not after a past auxiliary ("had been scheduled to").
 var weakFuture = map[string]bool{
@@ -31,6 +36,19 @@ var weakFuture = map[string]bool{
 }
 
 var pastAux = map[string]bool{"had": true}
+
+// infinitiveNoCue are cue words that are no cue after "to".
+var infinitiveNoCue = map[string]bool{}
+
+// participles take "for" as readily as "to" ("scheduled for Friday"); after
+// the noun-like forms "for" starts a noun phrase ("vacation plans for").
+var weakFutureFor = map[string]bool{"scheduled": true, "slated": true, "planned": true, "set": true}
+
+// notCueBefore lists, for a cue word, the next words that make it no cue:
+// "next to the embassy" is a place, not a time to come.
+var notCueBefore = map[string]map[string]bool{
+	"next": {"to": true, "door": true},
+}
 
 // presentAux before a weak cue makes it a plan still to come: "has
 // scheduled", "is expected".
@@ -72,6 +90,10 @@ func init() {
 	for _, w := range scheduledPresent {
 		cueEntry(w).cue = 1
 	}
+	for _, w := range scheduledPlural {
+		cueEntry(w).cue = 1
+		infinitiveNoCue[w] = true
+	}
 	for w := range pastCues {
 		cueEntry(w).cue = -1
 	}
@@ -105,7 +127,7 @@ func markCues(toks []token) {
 			switch {
 			case i > 0 && presentAux[toks[i-1].low]:
 				toks[i].cue, toks[i].weak = 1, false // "has scheduled a news conference"
-			case i+1 >= len(toks) || toks[i+1].low != "to" && toks[i+1].low != "for":
+			case i+1 >= len(toks) || toks[i+1].low != "to" && !(toks[i+1].low == "for" && weakFutureFor[w]):
 				toks[i].cue = 0
 			case i > 0 && pastAux[toks[i-1].low] || i > 1 && pastAux[toks[i-2].low]:
 				toks[i].cue = -1
@@ -115,6 +137,13 @@ func markCues(toks []token) {
 		} else if toks[i].cue < 0 && i > 0 && beAux[toks[i-1].low] {
 			// a passive ("to be completed") says nothing about time
 			toks[i].cue = 0
+		}
+		if toks[i].cue != 0 { // most tokens are no cue: spare them the lookups
+			if i > 0 && toks[i-1].low == "to" && infinitiveNoCue[w] {
+				toks[i].cue = 0
+			} else if i+1 < len(toks) && notCueBefore[w][toks[i+1].low] {
+				toks[i].cue = 0
+			}
 		}
 		if w == "early" && i > 0 && i+1 < len(toks) && toks[i-1].low == "as" && toks[i+1].low == "as" {
 			toks[i].cue = 1 // "as early as Tuesday"
