@@ -232,6 +232,7 @@ func wordTypes(dst []wordType, words []string) []wordType {
 type typeTable struct {
 	index map[string]int32
 	types []wordType
+	words []string // the keys of index, so a small document clears only its own
 }
 
 // reset empties the table for a new document.
@@ -239,9 +240,17 @@ func (tt *typeTable) reset() {
 	switch {
 	case tt.index == nil || len(tt.index) > maxPooledMap:
 		tt.index = make(map[string]int32, 1024)
-	case len(tt.index) > 0:
+	case len(tt.words) > 512:
 		clear(tt.index)
+	default:
+		// clear costs what the map once held, a large document's worth;
+		// most documents are small.
+		for _, w := range tt.words {
+			delete(tt.index, w)
+		}
 	}
+	clear(tt.words)
+	tt.words = tt.words[:0]
 	tt.types = tt.types[:0]
 }
 
@@ -256,6 +265,7 @@ func (tt *typeTable) appendTypes(dst []wordType, words []string) []wordType {
 			t.id = k
 			tt.types = append(tt.types, t)
 			tt.index[w] = k
+			tt.words = append(tt.words, w)
 		}
 		dst = append(dst, tt.types[k])
 	}
