@@ -6,11 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// The extractor sometimes carries the furniture that follows an article
-// into its output: "related articles" blocks, newsletter prompts, "read
-// also" links between paragraphs. These phrases mark such blocks in the
-// languages news sites most often use; we cut on them only where they look
-// like a heading or a one-line prompt, never inside running prose.
+// The container the extractor picks sometimes holds furniture that its
+// class names did not give away: "related articles" blocks, newsletter
+// prompts, "read also" links between paragraphs. These phrases mark such
+// blocks in the languages news sites most often use; we cut on them only
+// where they look like a heading or a one-line prompt, never inside
+// running prose.
 
 // tailMarkers head a block that ends the article: once one appears as a
 // short paragraph in the second half of the text, the rest is dropped.
@@ -20,11 +21,14 @@ var tailMarkers = []string{
 	"more from", "more stories", "more on this", "you may also like", "you might also like",
 	"recommended for you", "recommended", "most popular", "most read", "trending now", "latest news",
 	"latest articles", "leave a comment", "leave a reply", "comments", "share this", "about the author",
+	"read more", "read next", "more stories", "keep reading", "the latest",
 	// German
 	"weitere artikel", "weitere beiträge", "weitere themen", "weitere nachrichten", "weitere meldungen",
 	"das könnte sie auch interessieren", "das könnte dich auch interessieren", "das könnte sie interessieren",
 	"auch interessant", "lesen sie auch", "mehr zum thema", "empfohlene beiträge", "empfohlene artikel",
-	"neueste artikel", "neueste beiträge", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel",
+	"neueste artikel", "neueste beiträge", "die meistgelesenen artikel", "weitere themen",
+	"weitere aktuelle themen", "alle artikel", "mehr zum thema", "mehr zu", "zum weiterlesen",
+	"das könnte dich interessieren", "über den autor", "über die autorin", "zur person", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel",
 	"verwandte beiträge", "meistgelesen", "meist gelesen", "kommentare", "kommentar schreiben",
 	"teilen mit", "diesen artikel teilen", "beliebte artikel", "beliebte beiträge", "top-artikel",
 	// Spanish, Portuguese, Italian
@@ -61,6 +65,18 @@ var appealPhrases = []string{
 	"download the", "for the latest stories", "community guidelines", "comments are moderated",
 	"house rules", "hazte miembro", "gefällt dir unser", "werden sie mitglied", "zapraszamy", "unterstützen sie uns",
 	"support our journalism", "become a member", "sign in to comment", "log in to comment",
+	// Post furniture of blog engines: the line under the article that
+	// files it, and the comment switch.
+	"this entry was posted", "der beitrag wurde am", "dieser beitrag wurde", "dieser text wurde veröffentlicht",
+	"kommentare geschlossen", "comments are closed", "noch keine bewertungen", "sie müssen sich einloggen",
+	"you must be logged in",
+}
+
+// creditWords, anywhere in a short line, mark a photo credit: the
+// agencies and stock libraries that captions name.
+var creditWords = []string{
+	"getty images", "gettyimages", "shutterstock", "istock", "imago images", "picture alliance", "picture-alliance",
+	"afp /", "/ afp", "/afp", "reuters /", "/ reuters", "dpa /", "/ dpa", "ap photo", "keystone /", "epa /",
 }
 
 // promoWords mark subscription prompts.
@@ -96,12 +112,36 @@ func dropBoilerplate(text string) string {
 		if n <= 100 && (hasPrefixAny(low, creditPrefixes) || (n <= 60 && strings.Contains(low, "©"))) {
 			continue
 		}
+		if n <= 60 && containsAny(low, creditWords) {
+			continue
+		}
+		if n <= 40 && onlyDate(low) {
+			// A date on a line of its own is the page's dateline or a
+			// list's, not a paragraph of the article.
+			continue
+		}
 		if n <= 300 && containsAny(low, appealPhrases) {
 			continue
 		}
 		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// onlyDate reports whether a short line is a date and nothing more.
+func onlyDate(low string) bool {
+	_, at, ok := parseTextDate(low, false)
+	if !ok || at > 3 {
+		return false
+	}
+	letters := 0
+	for _, r := range low {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	// Room for a month name and a weekday, no more.
+	return letters <= 16
 }
 
 // onlySeparators reports whether s is nothing but the dots, bars and

@@ -1,12 +1,9 @@
 package htmlpage
 
 import (
-	"strings"
 	"time"
 
 	"github.com/datelinehq/dateline"
-	"github.com/go-shiori/dom"
-	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
 )
 
@@ -39,7 +36,7 @@ func sameDay(a, b time.Time) bool {
 
 // findDate ranks the page's evidence. The URL's date settles a conflict
 // only against weaker page evidence; when the two agree, confidence rises.
-func findDate(doc *html.Node, opts Options) dateResult {
+func findDate(doc *html.Node, opts Options, lang string) dateResult {
 	cands := collect(doc)
 	var best, modified *candidate
 	for i := range cands {
@@ -77,37 +74,13 @@ func findDate(doc *html.Node, opts Options) dateResult {
 	if c, ok := labelledDate(doc); ok && notAfter(c.t, true, opts.Fetched) {
 		return dateResult{c.t, c.source, c.confidence, c.t.Format(dateline.DateLayout)}
 	}
-	hopts := htmldate.Options{
-		UseOriginalDate:     true,
-		URL:                 opts.URL,
-		SkipExtensiveSearch: opts.SkipTextDateSearch,
-	}
-	if !opts.Fetched.IsZero() {
-		hopts.MaxDate = opts.Fetched
-	}
-	// htmldate would read the meta tags and JSON-LD again, which we have
-	// weighed already; on hostile pages with many date-like meta values
-	// its date parser also costs seconds. Give it the page without them.
-	pruned := dom.Clone(doc, true)
-	removeMatching(pruned, func(n *html.Node) bool {
-		return n.Data == "meta" || (n.Data == "script" && strings.Contains(strings.ToLower(attr(n, "type")), "json"))
-	})
-	if r, err := htmldate.FromDocument(pruned, hopts); err == nil && !r.IsZero() && plausibleText(r) {
-		t := r.DateTime
-		if modified != nil && sameDay(modified.t, t) {
-			// htmldate fell back on the modification date we already saw.
-			return dateResult{modified.t, modified.source, modified.confidence, modified.t.Format(time.RFC3339)}
-		}
-		if notAfter(t, !r.HasTime, opts.Fetched) {
-			src := dateline.DateFromText + ":htmldate"
-			if opts.URL != "" && r.SrcString == opts.URL {
-				src = dateline.DateFromURL
+	if !opts.SkipTextDateSearch {
+		if c, ev, ok := textDate(doc, opts, lang); ok {
+			if modified != nil && sameDay(modified.t, c.t) {
+				// The line printed the modification date we already saw.
+				return dateResult{modified.t, modified.source, modified.confidence, modified.t.Format(time.RFC3339)}
 			}
-			ev := r.SrcString
-			if len(ev) > 120 {
-				ev = ev[:120]
-			}
-			return dateResult{time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), src, confTextFallback, strings.TrimSpace(ev)}
+			return dateResult{c.t, c.source, c.confidence, ev}
 		}
 	}
 	if modified != nil {
@@ -125,23 +98,7 @@ func urlSettles(best *candidate, ut time.Time) bool {
 	if !best.dateOnly && best.t.Location() == time.UTC && d > -48*time.Hour && d < 48*time.Hour {
 		return true
 	}
-	return false
-}
-
-// plausibleText rejects htmldate's weakest guesses: a year alone (a
-// copyright line, "© 2016"), which it reports as the 1st of January.
-func plausibleText(r htmldate.Result) bool {
-	ev := strings.ToLower(r.SrcString)
-	if r.DateTime.Month() != time.January || r.DateTime.Day() != 1 {
-		return true
-	}
-	if strings.Contains(ev, "©") || strings.Contains(ev, "copyright") || strings.Contains(ev, "&copy") {
-		return false
-	}
-	for _, s := range []string{"01-01", "01.01", "1.1.", "/01/01", "0101", "jan", "ene", "gen", "stycz", "1er"} {
-		if strings.Contains(ev, s) {
-			return true
-		}
-	}
-	return false
+	// A URL is minted when the article first goes out; page evidence more
+	// than a month after it is a republication or a site migration.
+	return d > 31*24*time.Hour
 }

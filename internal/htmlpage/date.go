@@ -293,7 +293,13 @@ func parseDate(s string) (time.Time, bool, bool) {
 		return mkDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), 0, 0, 0, time.UTC, true)
 	}
 	if m := reDMY.FindStringSubmatch(s); m != nil {
-		return mkDate(atoi(m[3]), atoi(m[2]), atoi(m[1]), 0, 0, 0, time.UTC, true)
+		a, b := atoi(m[1]), atoi(m[2])
+		// In machine-written values a slash date is the US culture's
+		// month/day/year (a server's default format); dots are day first.
+		if strings.IndexByte(s[:len(m[0])], '/') >= 0 && a <= 12 {
+			return mkDate(atoi(m[3]), a, b, 0, 0, 0, time.UTC, true)
+		}
+		return mkDate(atoi(m[3]), b, a, 0, 0, 0, time.UTC, true)
 	}
 	if reEpoch.MatchString(s) {
 		n, _ := strconv.ParseInt(s, 10, 64)
@@ -419,7 +425,7 @@ func textOf(n *html.Node, limit int) string {
 	walk(n)
 	s := b.String()
 	if len(s) > limit {
-		s = s[:limit]
+		s = strings.ToValidUTF8(s[:limit], "")
 	}
 	return strings.TrimSpace(s)
 }

@@ -48,7 +48,10 @@ func decode(raw []byte, contentType string) (string, string) {
 		}
 		out = b
 	}
-	s := strings.ToValidUTF8(string(out), "\uFFFD")
+	s := stripInert(string(out))
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	// Decomposed accents and soft hyphens would split words the reader sees
 	// as one, and break substring matching against what a user copies.
 	s = norm.NFC.String(s)

@@ -2,12 +2,16 @@
 // without the site's furniture, its title, site, author, canonical URL and
 // the original publication date with the evidence that date rests on.
 //
-// Main text comes from go-trafilatura, the Go port of trafilatura, which
-// leads the public extraction benchmarks; we decode the page ourselves
-// (declared charset first, then sniffing) and post-process its output.
-// Publication dates come from our own reading of the structured evidence
-// (JSON-LD, meta tags, <time>, the URL) ranked by how reliable each kind
-// is, with go-htmldate's text search as the fallback when a page has none.
+// Everything is read from one parse of the page (x/net/html), decoded by
+// us first (declared charset, then sniffing) and stripped of scripts,
+// styles and drawings before parsing, which is where most of the time of
+// a parser goes. Main text comes from our own extractor (content.go): it
+// prunes the site's furniture by tag, role and class name, picks the
+// container whose text blocks hold the most prose and the fewest links,
+// and writes its paragraphs, headings, lists and quotes. Publication dates
+// come from our reading of the structured evidence (JSON-LD, meta tags,
+// <time>, the URL) ranked by how reliable each kind is, then from a date
+// printed after a label or in a short dated line of the visible text.
 package htmlpage
 
 import (
@@ -21,8 +25,6 @@ import (
 	"time"
 
 	"github.com/datelinehq/dateline"
-	"github.com/markusmobius/go-htmldate"
-	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
 
@@ -55,8 +57,8 @@ type Options struct {
 	URL         string    // where the page was fetched from
 	Fetched     time.Time // capture time: no publication date after it is believed
 	ContentType string    // the transport's Content-Type, for its charset
-	// SkipTextDateSearch turns off the slow search for dates written in
-	// the visible text when the structured evidence has none.
+	// SkipTextDateSearch turns off the search for dates written in the
+	// visible text when the structured evidence has none.
 	SkipTextDateSearch bool
 }
 
@@ -66,7 +68,14 @@ func Extract(ctx context.Context, r io.Reader, opts Options) (Page, error) {
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
+	var buf bytes.Buffer
+	// Readers that know their size (bytes.Reader, strings.Reader) spare
+	// the copies of a growing buffer.
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() <= MaxPageBytes {
+		buf.Grow(l.Len() + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxPageBytes+1))
+	raw := buf.Bytes()
 	if err != nil {
 		return Page{}, dateline.Errorf(dateline.Invalid, op, "read page: %w", err)
 	}
@@ -91,38 +100,12 @@ func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
 	removeElements(doc, "rt", "rp")
 	p := Page{Encoding: enc, Lang: docLang(doc)}
 
-	d := findDate(doc, opts)
+	d := findDate(doc, opts, p.Lang)
 	p.Date, p.DateSource, p.DateConfidence, p.DateEvidence = d.t, d.source, d.confidence, d.evidence
 
-	topts := trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		// Our date is already chosen; tell trafilatura so it does not run
-		// htmldate a second time.
-		HtmlDateOverride: &htmldate.Result{DateTime: d.t},
-	}
-	if u, err := nurl.ParseRequestURI(opts.URL); err == nil && opts.URL != "" {
-		topts.OriginalURL = u
-	}
-
-	res, err := trafilatura.ExtractDocument(doc, topts)
-	if err == nil && res != nil {
-		p.Text = res.ContentText
-		if res.ContentNode != nil {
-			// Our rendering keeps paragraphs, headings, list items and
-			// quotes apart; trafilatura's text runs them together.
-			p.Text = nodeText(res.ContentNode)
-		}
-		m := res.Metadata
-		p.Title, p.Author, p.Site = m.Title, m.Author, m.Sitename
-		p.URL = m.URL
-		if p.Lang == "" {
-			p.Lang = m.Language
-		}
-		if p.Site == "" {
-			p.Site = m.Hostname
-		}
-	}
+	m := readMeta(doc, opts.URL)
+	p.Title, p.Author, p.Site, p.URL = m.title, m.author, m.site, m.url
+	p.Text = mainText(doc)
 	if p.URL == "" {
 		p.URL = opts.URL
 	}
@@ -130,9 +113,6 @@ func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
 		if u, err := nurl.Parse(p.URL); err == nil {
 			p.Site = strings.TrimPrefix(u.Hostname(), "www.")
 		}
-	}
-	if p.Title == "" {
-		p.Title = titleOf(doc)
 	}
 	p.Text = tidyText(p.Text)
 	p.Text = dropBoilerplate(p.Text)
@@ -183,25 +163,6 @@ func docLang(doc *html.Node) string {
 		lang = lang[:i]
 	}
 	return lang
-}
-
-func titleOf(doc *html.Node) string {
-	var t string
-	var walk func(n *html.Node) bool
-	walk = func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.Data == "title" {
-			t = textOf(n, 300)
-			return true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	walk(doc)
-	return strings.Join(strings.Fields(t), " ")
 }
 
 // tidyText trims trailing space on lines and squeezes blank-line runs.

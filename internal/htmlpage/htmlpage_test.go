@@ -186,7 +186,7 @@ func TestDates(t *testing.T) {
 			name: "visible text when nothing structured",
 			page: article("", `<p class="byline">By Tom Reed, 4 March 2022</p>`, ""),
 			opts: Options{Fetched: fetched},
-			date: "2022-03-04", source: "text:htmldate",
+			date: "2022-03-04", source: "text:dated-element",
 		},
 		{
 			name: "copyright year is not a date",

@@ -12,8 +12,8 @@ import (
 // Pages without structured dates often print one after a label
 // ("Published on", "Erschienen am", "Publié le"). A date right after such a
 // label is the publication date, where a date found anywhere in the text
-// may be an update, a comment or an event; go-htmldate takes the first
-// date it meets, so we look for labelled ones first.
+// may be an update, a comment or an event, so labelled ones are looked for
+// before the search of the visible text (textdate.go).
 
 var pubLabels = []string{
 	"published on", "published:", "published", "posted on", "posted:", "first published",
@@ -77,6 +77,10 @@ func labelledDate(doc *html.Node) (candidate, bool) {
 }
 
 func dateAfterLabel(n *html.Node) (candidate, bool) {
+	// Labels stand in short lines; prose that says "published" is not one.
+	if len(n.Data) > 200 {
+		return candidate{}, false
+	}
 	low := strings.ToLower(n.Data)
 	for _, l := range pubLabels {
 		i := strings.Index(low, l)
@@ -100,7 +104,10 @@ func dateAfterLabel(n *html.Node) (candidate, bool) {
 
 func followingText(n *html.Node, limit int) string {
 	var b strings.Builder
-	for s := n; s != nil && b.Len() < limit; {
+	// Steps are bounded too: a run of empty elements must not make every
+	// label walk the rest of the page.
+	steps := 0
+	for s := n; s != nil && b.Len() < limit && steps < 64; steps++ {
 		if s.NextSibling != nil {
 			s = s.NextSibling
 		} else {
