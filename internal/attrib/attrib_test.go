@@ -61,6 +61,18 @@ func TestFind(t *testing.T) {
 		{"comma then quotation",
 			"On the subject of Israel, Trump added, “Nobody will be more loyal.”",
 			[]want{{"Trump", "added", "“Nobody will be more loyal.”", dateline.Direct}}},
+		{"quotation then cue and a long adjunct",
+			"“Look what Merkel has done in Germany,” he said of the German leader’s plan to accept migrants.",
+			[]want{{"he", "said", "“Look what Merkel has done in Germany,”", dateline.Direct}}},
+		{"subject before the rest of the verb phrase",
+			"Donald Trump is raising questions about his microphone problems during the debate.",
+			[]want{{"Donald Trump", "questions", "about his microphone problems during the debate", dateline.Indirect}}},
+		{"PTB-style quotation opened with ''",
+			"Instead of calling himself conservative, Mr. Trump said, ''I'm a guy with common sense.''",
+			[]want{{"Mr. Trump", "said", "''I'm a guy with common sense.''", dateline.Direct}}},
+		{"passive with a topic",
+			"Ted Cruz has been asked about a loan from Goldman Sachs.",
+			[]want{{"-", "asked", "about a loan from Goldman Sachs", dateline.Indirect}}},
 		{"no attribution", "The river rose two feet overnight.", nil},
 	}
 	for _, tt := range tests {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/datelinehq/dateline/internal/brat"
@@ -24,46 +23,6 @@ func TestPolNeAR(t *testing.T) {
 	}
 	dir := shareddata.Path(t, "data", "attrib", "polnear", *split)
 	texts, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
-	goldDir := dir
-	// With ATTRIB_HOLDOUT set, score only the fifth of train that
-	// TestTrainCueModel -holdout left out, with the model it wrote, at the
-	// threshold given: how thresholds are chosen without looking at dev.
-	// ATTRIB_FOLD picks the fifth (default 4).
-	if th := os.Getenv("ATTRIB_HOLDOUT"); th != "" {
-		fold := 4
-		if fs := os.Getenv("ATTRIB_FOLD"); fs != "" {
-			fold, _ = strconv.Atoi(fs)
-		}
-		b, err := os.ReadFile(holdoutPath(fold, "bin"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		modelVal = decodeModel(b)
-		modelOnce.Do(func() {})
-		lb, err := os.ReadFile(holdoutPath(fold, "tsv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lexVal = parseLexicon(string(lb))
-		lexOnce.Do(func() {})
-		v, err := strconv.ParseFloat(th, 32)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cueThreshold = float32(v)
-		golds, _, _ := attribeval.GoldFiles(dir)
-		texts = texts[:0]
-		heldGold := t.TempDir()
-		for gi, g := range golds {
-			if gi%5 == fold {
-				texts = append(texts, filepath.Join(dir, "text", g.Name+".txt"))
-				if err := os.Symlink(g.Path, filepath.Join(heldGold, filepath.Base(g.Path))); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		goldDir = heldGold
-	}
 	out := os.Getenv("ATTRIB_OUT")
 	if out == "" {
 		out = t.TempDir()
@@ -84,7 +43,7 @@ func TestPolNeAR(t *testing.T) {
 		}
 		f.Close()
 	}
-	rep, err := attribeval.Score(context.Background(), goldDir, out)
+	rep, err := attribeval.Score(context.Background(), dir, out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func countLexicon(t *testing.T, dir string, keep func(int) bool) string {
 	fmt.Fprintln(w, "# learned from PolNeAR train by TestLearnLexicon (go test -run TestLearnLexicon -learn): kind, token(s), times a cue, times seen")
 	words := keys(head)
 	for _, k := range words {
-		if head[k] >= 2 {
+		if head[k] >= minLexHead {
 			fmt.Fprintf(w, "head\t%s\t%d\t%d\n", k, head[k], total[k])
 		}
 	}
@@ -128,3 +128,7 @@ func keys(m map[string]int) []string {
 	sort.Strings(out)
 	return out
 }
+
+// minLexHead is how many times a word must head a gold cue to be written
+// to cues.tsv (words seen once added nothing on cross-validation).
+const minLexHead = 2

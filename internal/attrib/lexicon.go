@@ -23,6 +23,7 @@ const (
 	minPairRate  = 0.5
 	minPairCount = 5
 	minSeenRate  = 0.02
+	minSeenCount = 2
 )
 
 type stat struct {
@@ -43,6 +44,7 @@ type lex struct {
 	heads map[string]bool // every word that headed a cue at least twice
 	head  map[string]stat
 	pair  map[string]stat // "a b"
+	stems map[string]bool // stems of heads
 }
 
 var (
@@ -56,7 +58,7 @@ func lexicon() *lex {
 }
 
 func parseLexicon(src string) *lex {
-	l := &lex{heads: map[string]bool{}, head: map[string]stat{}, pair: map[string]stat{}}
+	l := &lex{heads: map[string]bool{}, head: map[string]stat{}, pair: map[string]stat{}, stems: map[string]bool{}}
 	for _, line := range strings.Split(src, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -76,8 +78,9 @@ func parseLexicon(src string) *lex {
 			// Words that head a cue in under minSeenRate of their uses
 			// ("in", "that") are not worth scoring: they are common, so
 			// scoring them costs time, and the model rarely gets them right.
-			if float64(c) >= minSeenRate*float64(n) {
+			if c >= minSeenCount && float64(c) >= minSeenRate*float64(n) {
 				l.heads[f[1]] = true
+				l.stems[stem(f[1])] = true
 			}
 		case "pair":
 			l.pair[f[1]] = stat{cue: c, total: n}

@@ -18,7 +18,74 @@ import (
 var cueModelBin []byte
 
 type model struct {
-	w map[uint64]float32
+	n int // weights
+	// The weights again as an open-addressing table (linear probing, a
+	// power-of-two size at most about 70% full) of 8-byte slots holding a
+	// 32-bit fingerprint of the feature and its weight. Scoring looks up
+	// some thirty features per candidate word; this layout keeps the table
+	// small enough to stay in cache, where a map's lookups miss. Two
+	// features that share a slot run and a fingerprint (odds about one in
+	// 10^5 per absent feature) would share a weight: harmless noise.
+	slots []slot
+	mask  uint64
+}
+
+type slot struct {
+	fp uint32 // 0: empty
+	w  float32
+}
+
+func newModel(w map[uint64]float32) *model {
+	n := 16
+	for float64(n)*0.7 < float64(len(w)) {
+		n *= 2
+	}
+	m := &model{n: len(w), slots: make([]slot, n), mask: uint64(n - 1)}
+	// insertion in key order, so the table is the same on every run
+	keys := make([]uint64, 0, len(w))
+	for k := range w {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		h := mix(k)
+		i, fp := h&m.mask, fingerprint(h)
+		for m.slots[i].fp != 0 && m.slots[i].fp != fp {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = slot{fp, w[k]}
+	}
+	return m
+}
+
+// mix spreads the FNV hash's bits: the low ones index the table, the high
+// ones make the fingerprint.
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+func fingerprint(h uint64) uint32 {
+	fp := uint32(h >> 32)
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
+}
+
+func (m *model) weight(k uint64) float32 {
+	h := mix(k)
+	fp := fingerprint(h)
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		switch m.slots[i].fp {
+		case fp:
+			return m.slots[i].w
+		case 0:
+			return 0
+		}
+	}
 }
 
 var (
@@ -32,13 +99,13 @@ func cueModel() *model {
 }
 
 func decodeModel(b []byte) *model {
-	m := &model{w: make(map[uint64]float32, len(b)/12)}
+	w := make(map[uint64]float32, len(b)/12)
 	for len(b) >= 12 {
 		h := binary.LittleEndian.Uint64(b)
-		m.w[h] = math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
+		w[h] = math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
 		b = b[12:]
 	}
-	return m
+	return newModel(w)
 }
 
 func encodeModel(w map[uint64]float32) []byte {
@@ -58,7 +125,7 @@ func encodeModel(w map[uint64]float32) []byte {
 func (m *model) score(feats []uint64) float32 {
 	var s float32
 	for _, f := range feats {
-		s += m.w[f]
+		s += m.weight(f)
 	}
 	return s
 }
@@ -90,6 +157,12 @@ const (
 	fPrevBigram
 	fNextBigram
 	fQuoteNear
+	fSubject
+	fSubjectWord
+	fStemThat
+	fStemQuote
+	fStemInQuote
+	fSentQuote
 )
 
 // stem strips the commonest inflections so that "insists", "insisted" and
@@ -101,6 +174,20 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+var biasFeat = hashFeat(fBias, "", "")
+
+// hashFeat3 is hashFeat(t, a, b+"|"+c) without building the string.
+func hashFeat3(t int, a, b, c string) uint64 {
+	h := hashFeat(t, a, b)
+	h ^= '|'
+	h *= 1099511628211
+	for i := 0; i < len(c); i++ {
+		h ^= uint64(c[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func hashFeat(t int, a, b string) uint64 {
@@ -139,8 +226,9 @@ func shape(t tok) string {
 var pronouns = set("he", "she", "they", "i", "we", "you", "it", "who")
 
 // features appends the features of token i to dst. inQuote says whether a
-// quotation is open before the token.
-func features(dst []uint64, lx *lex, toks []tok, i int, inQuote bool) []uint64 {
+// quotation is open before the token, sentQuote whether the sentence has
+// a quotation mark anywhere (hasQuote, computed once per sentence).
+func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote bool) []uint64 {
 	w := toks[i].w
 	get := func(k int) string {
 		if k < 0 {
@@ -160,6 +248,10 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote bool) []uint64 {
 		}
 		return shape(toks[k])
 	}
+	// Each context value is computed once: this runs for every candidate
+	// word and is most of Find's time.
+	p1, p2, n1, n2 := get(i-1), get(i-2), get(i+1), get(i+2)
+	sp1, sp2, sn1, sn2 := sh(i-1), sh(i-2), sh(i+1), sh(i+2)
 	suf := w
 	if len(suf) > 3 {
 		suf = suf[len(suf)-3:]
@@ -176,33 +268,79 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote bool) []uint64 {
 	if i == 0 {
 		first = "yes"
 	}
-	dst = append(dst,
-		hashFeat(fBias, "", ""),
+	st := stem(w)
+	tn := thatNear(toks, i)
+	qn := quoteNear(toks, i)
+	subj, sw := subjectBefore(toks, i)
+	sq := "noq"
+	if sentQuote {
+		sq = "q"
+	}
+	return append(dst,
+		biasFeat,
 		hashFeat(fWord, w, ""),
 		hashFeat(fSuffix, suf, ""),
-		hashFeat(fPrev, get(i-1), ""),
-		hashFeat(fNext, get(i+1), ""),
-		hashFeat(fPrev2, get(i-2), ""),
-		hashFeat(fNext2, get(i+2), ""),
-		hashFeat(fWordNext, w, get(i+1)),
-		hashFeat(fPrevWord, get(i-1), w),
-		hashFeat(fPrevShape, sh(i-1), sh(i-2)),
-		hashFeat(fNextShape, sh(i+1), sh(i+2)),
+		hashFeat(fPrev, p1, ""),
+		hashFeat(fNext, n1, ""),
+		hashFeat(fPrev2, p2, ""),
+		hashFeat(fNext2, n2, ""),
+		hashFeat(fWordNext, w, n1),
+		hashFeat(fPrevWord, p1, w),
+		hashFeat(fPrevShape, sp1, sp2),
+		hashFeat(fNextShape, sn1, sn2),
 		hashFeat(fInQuote, q, rate),
 		hashFeat(fRate, rate, ""),
 		hashFeat(fFirst, first, ""),
 		hashFeat(fShape, shape(toks[i]), rate),
-		hashFeat(fStem, stem(w), ""),
-		hashFeat(fThatNear, thatNear(toks, i), rate),
-		hashFeat(fPrevNext, get(i-1), get(i+1)),
-		hashFeat(fStemPrevShape, stem(w), sh(i-1)),
-		hashFeat(fNextTo, stem(w), sh(i+1)),
-		hashFeat(fWordShapes, w, sh(i-1)+"|"+sh(i+1)),
-		hashFeat(fPrevBigram, get(i-2), get(i-1)),
-		hashFeat(fNextBigram, get(i+1), get(i+2)),
-		hashFeat(fQuoteNear, quoteNear(toks, i), rate),
+		hashFeat(fStem, st, ""),
+		hashFeat(fThatNear, tn, rate),
+		hashFeat(fPrevNext, p1, n1),
+		hashFeat(fStemPrevShape, st, sp1),
+		hashFeat(fNextTo, st, sn1),
+		hashFeat3(fWordShapes, w, sp1, sn1),
+		hashFeat(fPrevBigram, p2, p1),
+		hashFeat(fNextBigram, n1, n2),
+		hashFeat(fQuoteNear, qn, rate),
+		hashFeat(fSubject, subj, rate),
+		hashFeat(fSubjectWord, sw, st),
+		hashFeat(fStemThat, st, tn),
+		hashFeat(fStemQuote, st, qn),
+		hashFeat(fStemInQuote, st, q),
+		hashFeat(fSentQuote, sq, rate),
 	)
-	return dst
+}
+
+// subjectBefore looks back from token i past auxiliaries and adverbs
+// ("has also said", "openly admires") to what would be the verb's
+// subject, and returns its shape and, for a lower-case word, the word.
+func subjectBefore(toks []tok, i int) (string, string) {
+	k := i - 1
+	for k >= 0 && i-k <= 4 {
+		w := toks[k].w
+		if betweenWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && toks[k].raw == w {
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return "<s>", "<s>"
+	}
+	sh := shape(toks[k])
+	if sh == "w" {
+		return sh, toks[k].w
+	}
+	return sh, sh
+}
+
+// hasQuote reports whether any token is a quotation mark.
+func hasQuote(toks []tok) bool {
+	for k := range toks {
+		if isQuote(toks[k].w) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteNear says where the nearest quotation mark is: just before the
@@ -210,16 +348,21 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote bool) []uint64 {
 func quoteNear(toks []tok, i int) string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if isQuote(toks[k].w) {
-			return "before" + string(rune('0'+i-k))
+			return quoteBefore[i-k]
 		}
 	}
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {
 		if isQuote(toks[k].w) {
-			return "after" + string(rune('0'+k-i))
+			return quoteAfter[k-i]
 		}
 	}
 	return "none"
 }
+
+var (
+	quoteBefore = [...]string{"", "before1", "before2", "before3", "before4"}
+	quoteAfter  = [...]string{"", "after1", "after2", "after3", "after4"}
+)
 
 // thatNear says what opens the next few tokens: a "that", a colon, a
 // quotation, or none of them before punctuation.

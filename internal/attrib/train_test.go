@@ -2,11 +2,11 @@ package attrib
 
 import (
 	"flag"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/datelinehq/dateline/internal/brat"
@@ -16,12 +16,12 @@ import (
 )
 
 var (
-	trainModel = flag.Bool("train", false, "retrain cuemodel.bin from PolNeAR train")
-	holdout    = flag.Bool("holdout", false, "with -train: hold every fifth train text out and print head P/R by threshold instead of writing the model")
-	fold       = flag.Int("fold", 4, "with -holdout: which fifth of train to hold out (text index mod 5)")
+	trainModel = flag.Bool("train", false, "retrain cuemodel.bin and cuestage2.bin from PolNeAR train")
 	epochs     = flag.Int("epochs", 5, "with -train: perceptron epochs")
 	algo       = flag.String("algo", "perceptron", "with -train: perceptron or lr (logistic regression)")
 	label      = flag.String("label", "any", "with -train: a token is positive when it is inside a gold cue (any) or ends one (head)")
+	algo2      = flag.String("algo2", "perceptron", "the second stage's learner: perceptron or lr")
+	epochs2    = flag.Int("epochs2", 5, "the second stage's epochs")
 	minFeat    = flag.Int("minfeat", 10, "with -train: drop features seen fewer times")
 )
 
@@ -30,143 +30,40 @@ type example struct {
 	y     bool
 }
 
-// TestTrainCueModel retrains cuemodel.bin with -train: an averaged
-// perceptron over the candidate tokens of PolNeAR train (first annotator
-// of each text), the label being whether the token lies inside a gold cue.
-// Labelling every word of a cue rather than its last one lets "said" in
-// "said in a statement" count as a cue word; on five-fold cross-validation
-// of train it raised cue F1 by about a point once neighbouring cue words
-// are joined (findCues). With -holdout -fold k the model and the lexicon
-// are learned without fold k and written to the temporary folder for
-// TestPolNeAR (ATTRIB_HOLDOUT, ATTRIB_FOLD).
+// TestTrainCueModel rebuilds cuemodel.bin and cuestage2.bin from PolNeAR
+// train (first annotator of each text) when run with -train, after
+// -learn has rebuilt cues.tsv (see TestLearnLexicon):
+//
+//	go test ./internal/attrib -run 'TestLearnLexicon|TestTrainCueModel' -learn -train
+//
+// The first stage is an averaged perceptron over the candidate words, the
+// label being whether the word lies inside a gold cue. Labelling every
+// word of a cue rather than its last one lets "said" in "said in a
+// statement" count as a cue word; on five-fold cross-validation of train
+// it raised cue F1 by about a point once neighbouring cue words are joined
+// (findCues). The second stage (stage2.go) is an averaged perceptron over
+// whole proposals, trained on first-stage output from four inner folds
+// (trainStages). Both are deterministic: a fixed shuffle, sorted output.
+// Choices are measured with TestCrossValidate, never on dev.
 func TestTrainCueModel(t *testing.T) {
 	if !*trainModel {
-		t.Skip("run with -train to rebuild cuemodel.bin")
+		t.Skip("run with -train to rebuild cuemodel.bin and cuestage2.bin")
 	}
 	dir := shareddata.Path(t, "data", "attrib", "polnear", "train")
 	golds, _, err := attribeval.GoldFiles(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lx := lexicon()
-	if *holdout {
-		// The lexicon's rates are features: count them without the
-		// held-out texts too, or they leak the answers.
-		tsv := countLexicon(t, dir, func(gi int) bool { return gi%5 != *fold })
-		if err := os.WriteFile(holdoutPath(*fold, "tsv"), []byte(tsv), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		lx = parseLexicon(tsv)
-	}
-	var exs, held []example
-	for gi, g := range golds {
-		tb, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(tb)
-		f, _ := os.Open(g.Path)
-		doc, err := brat.Read(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		byteOf := brat.ByteOffsets(text)
-		inCue := make([]bool, len(text)+1)
-		for _, r := range doc.Relations() {
-			if r.Cue == nil {
-				continue
-			}
-			for _, rg := range r.Cue.Ranges {
-				if rg.End < len(byteOf) {
-					for b := byteOf[rg.Start]; b < byteOf[rg.End]; b++ {
-						inCue[b] = true
-					}
-				}
-			}
-		}
-		var toks []tok
-		var qs []bool
-		for _, s := range sentence.Split(text) {
-			toks = tokenize(text, s, toks[:0])
-			qs = quoteState(toks, qs[:0])
-			for i := range toks {
-				// the head is the last word of the cue; a colon the cue
-				// ends with ("said:") does not count
-				in := func(k int) bool { return k < len(toks) && inCue[toks[k].s] }
-				y := in(i) && !isPunct(toks[i].w)
-				if *label == "head" {
-					y = y && (!in(i+1) || isPunct(toks[i+1].w) && !in(i+2))
-				}
-				// train on the tokens Find scores: words seen as cue heads
-				if isPunct(toks[i].w) || !lx.seen(toks[i].w) {
-					continue
-				}
-				e := example{feats: features(nil, lx, toks, i, qs[i]), y: y}
-				if *holdout && gi%5 == *fold {
-					held = append(held, e)
-				} else {
-					exs = append(exs, e)
-				}
-			}
-		}
-	}
-	// Features seen fewer than minFeat times are noise the perceptron
-	// would memorise; drop them.
-	freq := map[uint64]int{}
-	for _, e := range exs {
-		for _, f := range e.feats {
-			freq[f]++
-		}
-	}
-	for k := range exs {
-		kept := exs[k].feats[:0]
-		for _, f := range exs[k].feats {
-			if freq[f] >= *minFeat {
-				kept = append(kept, f)
-			}
-		}
-		exs[k].feats = kept
-	}
-	var avg map[uint64]float32
-	if *algo == "lr" {
-		avg = trainLR(exs, *epochs)
-	} else {
-		avg = trainPerceptron(exs, *epochs)
-	}
-	if *holdout {
-		if err := os.WriteFile(holdoutPath(*fold, "bin"), encodeModel(avg), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		m := &model{w: avg}
-		for _, th := range []float32{-8, -6, -4, -3, -2, -1, 0, 1, 2} {
-			tp, fp, fn := 0, 0, 0
-			for _, e := range held {
-				p := m.score(e.feats) > th
-				switch {
-				case p && e.y:
-					tp++
-				case p:
-					fp++
-				case e.y:
-					fn++
-				}
-			}
-			pr, rc := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
-			t.Logf("threshold %5.1f  P %.3f R %.3f F1 %.3f", th, pr, rc, 2*pr*rc/(pr+rc))
-		}
-		return
-	}
-	if err := os.WriteFile("cuemodel.bin", encodeModel(avg), 0o644); err != nil {
+	saveLex, saveModel, save2 := lexicon(), cueModel(), stage2Model()
+	defer func() { lexVal, modelVal, stage2Val = saveLex, saveModel, save2 }()
+	_, m1, m2 := trainStages(t, dir, golds, nil)
+	if err := os.WriteFile("cuemodel.bin", encodeModel(m1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d examples, %d weights", len(exs), len(avg))
-}
-
-// holdoutPath is where a held-out run keeps its model or lexicon for
-// TestPolNeAR to load.
-func holdoutPath(fold int, ext string) string {
-	return filepath.Join(os.TempDir(), fmt.Sprintf("attrib-holdout-%d.%s", fold, ext))
+	if err := os.WriteFile("cuestage2.bin", encodeModel(m2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first stage %d weights, second stage %d weights", len(m1), len(m2))
 }
 
 // order is a fixed shuffle of n examples for one epoch.
@@ -249,4 +146,186 @@ func trainLR(exs []example, epochs int) map[uint64]float32 {
 		}
 	}
 	return out
+}
+
+// cueExamples turns the gold texts of a PolNeAR split into training
+// examples, one per candidate token: those for which inTrain(text index)
+// holds, and the others.
+func cueExamples(t *testing.T, dir string, golds []attribeval.GoldFile, lx *lex, inTrain func(int) bool) (exs, held []example) {
+	t.Helper()
+	for gi, g := range golds {
+		tb, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(tb)
+		f, err := os.Open(g.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := brat.Read(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		byteOf := brat.ByteOffsets(text)
+		inCue := make([]bool, len(text)+1)
+		for _, r := range doc.Relations() {
+			if r.Cue == nil {
+				continue
+			}
+			for _, rg := range r.Cue.Ranges {
+				if rg.End < len(byteOf) {
+					for b := byteOf[rg.Start]; b < byteOf[rg.End]; b++ {
+						inCue[b] = true
+					}
+				}
+			}
+		}
+		var toks []tok
+		var qs []bool
+		for _, s := range sentence.Split(text) {
+			toks = tokenize(text, s, toks[:0])
+			qs = quoteState(toks, qs[:0])
+			sq := hasQuote(toks)
+			for i := range toks {
+				in := func(k int) bool { return k < len(toks) && inCue[toks[k].s] }
+				y := in(i) && !isPunct(toks[i].w)
+				if *label == "head" {
+					// the head is the last word of the cue; a colon the
+					// cue ends with ("said:") does not count
+					y = y && (!in(i+1) || isPunct(toks[i+1].w) && !in(i+2))
+				}
+				// train on the tokens Find scores
+				if !candidate(lx, toks, i) {
+					continue
+				}
+				e := example{feats: features(nil, lx, toks, i, qs[i], sq), y: y}
+				if inTrain(gi) {
+					exs = append(exs, e)
+				} else {
+					held = append(held, e)
+				}
+			}
+		}
+	}
+	return exs, held
+}
+
+// trainCue prunes rare features and trains the chosen learner.
+func trainCue(exs []example) map[uint64]float32 {
+	// Features seen fewer than minFeat times are noise the learner would
+	// memorise; drop them.
+	freq := map[uint64]int{}
+	for _, e := range exs {
+		for _, f := range e.feats {
+			freq[f]++
+		}
+	}
+	for k := range exs {
+		kept := exs[k].feats[:0]
+		for _, f := range exs[k].feats {
+			if freq[f] >= *minFeat {
+				kept = append(kept, f)
+			}
+		}
+		exs[k].feats = kept
+	}
+	if *algo == "lr" {
+		return trainLR(exs, *epochs)
+	}
+	return trainPerceptron(exs, *epochs)
+}
+
+func parseFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// goldCueSpans reads the gold file at path for text and returns its cue
+// pieces as byte spans.
+func goldCueSpans(t *testing.T, text, path string) []bspan {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := brat.Read(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byteOf := brat.ByteOffsets(text)
+	var out []bspan
+	for _, r := range doc.Relations() {
+		out = append(out, toBytes(byteOf, r.Cue)...)
+	}
+	return out
+}
+
+// install puts a lexicon and models in place of the embedded ones; an
+// empty second stage switches it off.
+func install(lx *lex, m1, m2 map[uint64]float32) {
+	lexOnce.Do(func() {})
+	modelOnce.Do(func() {})
+	stage2Once.Do(func() {})
+	lexVal, modelVal, stage2Val = lx, newModel(m1), newModel(m2)
+}
+
+// trainStages learns the lexicon, the cue model and the second stage from
+// the texts of golds for which keep holds. The second stage must see
+// first-stage scores like those it will see on new text, so its examples
+// come from four inner folds: each is annotated by a lexicon and cue model
+// learned without it, and every proposal is labelled by whether its cue
+// overlaps a gold cue. The caller restores the embedded models.
+func trainStages(t *testing.T, dir string, golds []attribeval.GoldFile, keep func(int) bool) (lx *lex, m1, m2 map[uint64]float32) {
+	t.Helper()
+	var idx []int
+	for gi := range golds {
+		if keep == nil || keep(gi) {
+			idx = append(idx, gi)
+		}
+	}
+	inner := map[int]int{}
+	for n, gi := range idx {
+		inner[gi] = n % 4
+	}
+	var exs []example
+	var cur []bspan
+	stage2Hook = func(feats []uint64, s, e int) {
+		exs = append(exs, example{feats: feats, y: anyOverlap(cur, bspan{s, e})})
+	}
+	defer func() { stage2Hook = nil }()
+	for j := 0; j < 4; j++ {
+		in := func(gi int) bool { f, ok := inner[gi]; return ok && f != j }
+		ilx := parseLexicon(countLexicon(t, dir, in))
+		iex, _ := cueExamples(t, dir, golds, ilx, in)
+		install(ilx, trainCue(iex), nil)
+		for _, gi := range idx {
+			if inner[gi] != j {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(dir, "text", golds[gi].Name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			cur = goldCueSpans(t, text, golds[gi].Path)
+			Find(text, sentence.Split(text), nil)
+		}
+	}
+	stage2Hook = nil
+	a, e := *algo, *epochs
+	*algo, *epochs = *algo2, *epochs2
+	m2 = trainCue(exs)
+	*algo, *epochs = a, e
+	in := func(gi int) bool { _, ok := inner[gi]; return ok }
+	lx = parseLexicon(countLexicon(t, dir, in))
+	ex1, _ := cueExamples(t, dir, golds, lx, in)
+	m1 = trainCue(ex1)
+	return lx, m1, m2
 }

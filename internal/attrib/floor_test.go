@@ -1,0 +1,67 @@
+package attrib
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/datelinehq/dateline/internal/brat"
+	"github.com/datelinehq/dateline/internal/eval/attribeval"
+	"github.com/datelinehq/dateline/internal/sentence"
+	"github.com/datelinehq/dateline/internal/shareddata"
+)
+
+// TestDevFloor guards the PolNeAR dev figures (overlap F1) against
+// regressions: the floors sit a little under what the shipped lexicon and
+// models score (docs/BENCHMARKS.md has the figures and the command). It
+// takes well under a second.
+func TestDevFloor(t *testing.T) {
+	dir := shareddata.Path(t, "data", "attrib", "polnear", "dev")
+	golds, _, err := attribeval.GoldFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	for _, g := range golds {
+		b, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		atts := Find(text, sentence.Split(text), nil)
+		f, err := os.Create(filepath.Join(out, g.Name+".ann"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		werr := brat.Write(f, text, atts)
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			t.Fatal(werr)
+		}
+	}
+	rep, err := attribeval.Score(context.Background(), dir, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	floors := []struct {
+		name  string
+		got   float64
+		floor float64
+	}{
+		{"source", rep.Overlap["source"].F1(), devFloor.source},
+		{"cue", rep.Overlap["cue"].F1(), devFloor.cue},
+		{"content", rep.Overlap["content"].F1(), devFloor.content},
+		{"relation", rep.Relation.F1(), devFloor.relation},
+	}
+	for _, f := range floors {
+		if f.got < f.floor {
+			t.Errorf("%s overlap F1 on PolNeAR dev %.3f, under the floor %.3f", f.name, f.got, f.floor)
+		}
+	}
+}
+
+// devFloor is a little under the dev figures of the shipped models.
+var devFloor = struct{ source, cue, content, relation float64 }{0.725, 0.74, 0.725, 0.71}
