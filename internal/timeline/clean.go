@@ -92,3 +92,73 @@ func hasClockStamp(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// trimPreamble drops everything a page glued before a lead sentence: a
+// web page's headline, standfirst and time stamp ("… Monday 17 May 2010
+// 22.40 BST", "Last updated at 21:40 GMT Help") and a wire dateline. It
+// returns the byte offset where the sentence proper starts.
+func trimPreamble(s string) int {
+	off := trimStamp(s)
+	return off + trimDateline(s[off:])
+}
+
+// trimStamp drops what comes before a web page's time stamp ("… 22.40
+// BST", "Last updated at 21:40 GMT Help"): the headline and standfirst a
+// scraper ran into the lead.
+func trimStamp(s string) int {
+	best := -1
+	for _, zone := range []string{" BST", " GMT", " EDT", " EST", " CET", " UTC", " PDT", " PST", " CDT", " CST"} {
+		for i := 0; i < len(s); {
+			j := strings.Index(s[i:], zone)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := at + len(zone)
+			i = at + 1
+			if end != len(s) && s[end] != ' ' {
+				continue
+			}
+			before := strings.TrimSuffix(strings.TrimSuffix(s[:at], " am"), " pm")
+			before = strings.TrimSuffix(strings.TrimSuffix(before, " a.m."), " p.m.")
+			if n := len(before); n >= 4 && isDigit(before[n-1]) && isDigit(before[n-2]) && (before[n-3] == '.' || before[n-3] == ':') && pageStamp(before) {
+				best = max(best, end)
+			}
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	rest := strings.TrimLeft(s[best:], " ")
+	// What may follow the stamp before the text: the page's date again
+	// (", Thursday , 3 February 2011 09:03 UK"), a server-side include's
+	// error message, the "Help" link.
+	for {
+		f, tail, _ := strings.Cut(rest, " ")
+		if f != "" && (f == "," || f == "UK" || f == "Help" || isDateWord(f) || isDateWord(strings.TrimSuffix(f, ","))) {
+			rest = strings.TrimLeft(tail, " ")
+			continue
+		}
+		break
+	}
+	rest = strings.TrimPrefix(rest, "-LRB- an error occurred while processing this directive -RRB- ")
+	rest = strings.TrimPrefix(rest, "(an error occurred while processing this directive) ")
+	if len(strings.Fields(rest)) < 6 {
+		return 0
+	}
+	return len(s) - len(rest)
+}
+
+// pageStamp reports whether the clock time that ends s is a page's time
+// stamp, dated ("Monday 17 May 2010 22.40") or "updated at 21:40", rather
+// than a time in the story ("the leak was found at 10:30").
+func pageStamp(s string) bool {
+	f := strings.Fields(s)
+	f = f[max(0, len(f)-6) : len(f)-1] // the words before the clock time
+	for i, w := range f {
+		if isMonth(strings.TrimSuffix(w, ",")) || isWeekday(strings.TrimSuffix(w, ",")) || w == "updated" && i+1 < len(f) && f[i+1] == "at" {
+			return true
+		}
+	}
+	return false
+}

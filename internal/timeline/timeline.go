@@ -93,12 +93,23 @@ type Params struct {
 	MaxTokens     int
 	TargetTokens  int
 	LengthPenalty float64
+	// Compress is the set of deletion rules (CutLeadDate | …) applied to
+	// each chosen sentence's text. Choice itself sees the whole sentence:
+	// compressing before comparing sentences chose worse (docs/TIMELINES.md).
+	Compress uint
+	// LocalWindow and LocalAlpha rank a day by its salience over the mean
+	// salience of the LocalWindow days either side, to the power
+	// LocalAlpha: a spike in a quiet month gains on an ordinary day of a
+	// busy one, so the timeline spreads over the whole story.
+	LocalWindow int
+	LocalAlpha  float64
 }
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
 	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
-		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, LeadPreferred: 2}
+		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, LeadPreferred: 2,
+		Compress: CompressAll, LocalWindow: 15, LocalAlpha: 0.25}
 }
 
 // Build returns the timeline for q over articles, sentences detokenised
@@ -124,6 +135,13 @@ type sent struct {
 	refs     []int64 // days it refers to (day-precision time expressions)
 	explicit []int64 // the subset written out as a calendar date ("20 April")
 	leadDate []int64 // days it opens with, as a timeline entry does ("May 19 - …")
+	named    []namedDay
+}
+
+// namedDay is where a sentence names a day (byte offsets in its text).
+type namedDay struct {
+	s, e int
+	d    day
 }
 
 type day = int64
@@ -262,15 +280,19 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
-			sp.Start += trimDateline(a.Text[sp.Start:sp.End])
+			sp.Start += trimPreamble(a.Text[sp.Start:sp.End])
 			var refs, explicit []day
 			var leadDate []day
 			for ti < len(txs) && txs[ti].Start < sp.Start {
 				ti++
 			}
+			var named []namedDay
 			for k := ti; k < len(txs) && txs[k].Start < sp.End; k++ {
 				tx := txs[k]
 				d, ok := parseDay(tx.Value)
+				if ok && tx.End <= sp.End {
+					named = append(named, namedDay{tx.Start - sp.Start, tx.End - sp.Start, d})
+				}
 				// A date after publication is a plan or a forecast, not
 				// something that happened; it is left to later coverage.
 				if !ok || d > pub || d < lo || d > hi {
@@ -302,7 +324,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if len(t.ids) < 3 {
 				continue
 			}
-			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate}
+			s := sent{art: ai, idx: si, text: text, ntok: n, refs: refs, explicit: explicit, leadDate: leadDate, named: named}
 			if len(terms) > 0 {
 				hit := 0
 				for _, id := range t.ids {
@@ -393,9 +415,13 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		}
 	}
 
+	rank := score
+	if p.LocalWindow > 0 && p.LocalAlpha != 0 {
+		rank = localRank(score, days, p.LocalWindow, p.LocalAlpha)
+	}
 	sort.Slice(days, func(i, j int) bool {
-		if score[days[i]] != score[days[j]] {
-			return score[days[i]] > score[days[j]]
+		if rank[days[i]] != rank[days[j]] {
+			return rank[days[i]] > rank[days[j]]
 		}
 		return days[i] < days[j]
 	})
@@ -546,7 +572,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		td.Articles = len(cover)
 		for _, si := range pk.sents {
 			s := &sents[si]
-			text := s.text
+			text := compressFor(s, pk.d, p.Compress)
 			if display {
 				text = ptb.Detokenize(text)
 			}
@@ -749,4 +775,55 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// localRank divides each day's salience by the mean salience around it
+// (window days either side, the day included) raised to alpha.
+func localRank(score map[day]float64, days []day, window int, alpha float64) map[day]float64 {
+	if len(days) == 0 {
+		return score
+	}
+	lo, hi := days[0], days[0]
+	for _, d := range days {
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	n := int(hi-lo) + 1
+	prefix := make([]float64, n+1)
+	for i := 0; i < n; i++ {
+		prefix[i+1] = prefix[i] + score[lo+int64(i)]
+	}
+	out := make(map[day]float64, len(days))
+	for _, d := range days {
+		i := int(d - lo)
+		a, b := max(0, i-window), min(n-1, i+window)
+		mean := (prefix[b+1] - prefix[a]) / float64(2*window+1)
+		if mean <= 0 {
+			out[d] = score[d]
+			continue
+		}
+		out[d] = score[d] / math.Pow(mean, alpha)
+	}
+	return out
+}
+
+// compressFor compresses a chosen sentence for its date d. A day adverbial
+// goes only when it names d itself ("said on Tuesday" under that Tuesday):
+// one naming another day ("strike at midnight on Sunday") is news. An
+// opening date goes unless it is another day's.
+func compressFor(s *sent, d day, rules uint) string {
+	if s.idx > 0 {
+		// A scraper glues headline and caption onto an article's first
+		// line only.
+		rules &^= CutGlue
+	}
+	if len(s.leadDate) > 0 && !containsDay(s.leadDate, d) {
+		rules &^= CutLeadDate
+	}
+	same := []span{}
+	for _, n := range s.named {
+		if n.d == d {
+			same = append(same, span{n.s, n.e})
+		}
+	}
+	return compress(s.text, rules, same)
 }
