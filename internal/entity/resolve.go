@@ -846,7 +846,7 @@ func completeRule(s *sent, cands []cand) []cand {
 	// 1 + index of the candidate covering a word; on the stack for the
 	// sentences of ordinary length, since every sentence comes here.
 	var small [96]int
-	owner := small[:0]
+	var owner []int
 	if n <= len(small) {
 		owner = small[:n]
 	} else {
