@@ -28,6 +28,12 @@ func notAfter(t time.Time, dateOnly bool, fetched time.Time) bool {
 	return !t.After(fetched)
 }
 
+// dayOf is the UTC midnight of t's calendar day.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
@@ -90,13 +96,18 @@ func findDate(doc *html.Node, opts Options, lang string) dateResult {
 }
 
 // urlSettles reports whether the URL's day should win over page evidence
-// that names another day: a UTC timestamp within a day of the URL's date
-// is not better evidence of the calendar day, because the URL holds the
-// newsroom's local day and the timestamp was converted for machines.
+// that names another day: a UTC timestamp is not better evidence of the
+// calendar day than the URL, which holds the newsroom's local day, when
+// some newsroom's clock (UTC−10 to UTC+14) would read it as the URL's day:
+// 02:54Z is still the evening before in New York, 10:04Z is the same day
+// everywhere from Hawaii east.
 func urlSettles(best *candidate, ut time.Time) bool {
 	d := best.t.Sub(ut)
-	if !best.dateOnly && best.t.Location() == time.UTC && d > -48*time.Hour && d < 48*time.Hour {
-		return true
+	if !best.dateOnly && best.t.Location() == time.UTC {
+		west, east := dayOf(best.t.Add(-10*time.Hour)), dayOf(best.t.Add(14*time.Hour))
+		if !ut.Before(west) && !ut.After(east) {
+			return true
+		}
 	}
 	// A URL is minted when the article first goes out; page evidence more
 	// than a month after it is a republication or a site migration.

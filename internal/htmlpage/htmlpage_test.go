@@ -332,3 +332,39 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestURLSettlesByZone checks the time-zone arithmetic that lets a URL's
+// day beat a UTC timestamp: only when a newsroom between UTC−10 and
+// UTC+14 would read the timestamp as the URL's day.
+func TestURLSettlesByZone(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	at := func(s string) *candidate {
+		ts, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &candidate{t: ts.UTC()}
+	}
+	for _, c := range []struct {
+		ts, url string
+		want    bool
+	}{
+		{"2020-05-02T02:54:29Z", "2020-05-01", true},  // 22:54 the evening before in New York
+		{"2020-07-09T10:04:04Z", "2020-07-08", false}, // already the 9th from Hawaii east
+		{"2020-07-09T09:59:00Z", "2020-07-08", true},  // 23:59 in Hawaii
+		{"2020-03-01T22:00:00Z", "2020-03-02", true},  // the next morning in Sydney
+		{"2020-03-01T05:00:00Z", "2020-03-02", false}, // 19:00 at UTC+14, still the 1st
+		{"2020-03-01T12:00:00Z", "2020-02-20", false}, // days apart: the page's evidence stands
+		{"2020-06-01T12:00:00Z", "2020-03-01", true},  // months later: a republication
+	} {
+		if got := urlSettles(at(c.ts), day(c.url)); got != c.want {
+			t.Errorf("urlSettles(%s, URL day %s) = %v, want %v", c.ts, c.url, got, c.want)
+		}
+	}
+}
