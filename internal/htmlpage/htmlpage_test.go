@@ -368,3 +368,20 @@ func TestURLSettlesByZone(t *testing.T) {
 		}
 	}
 }
+
+// TestTooManyTags checks that a page of a great many tiny elements is
+// refused with an input error before it is parsed, and that scripts do not
+// count towards the bound.
+func TestTooManyTags(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<b></b>", MaxPageTags) + "</body></html>"
+	_, err := Extract(context.Background(), strings.NewReader(page), Options{})
+	if dateline.ErrorKind(err) != dateline.Invalid {
+		t.Fatalf("a page of %d elements: err %v, want an input error", MaxPageTags, err)
+	}
+	script := "<html><head><script>" + strings.Repeat("a<b;", MaxPageTags) + "</script></head><body><article><p>" +
+		strings.Repeat("Words of the article. ", 40) + "</p></article></body></html>"
+	p, err := Extract(context.Background(), strings.NewReader(script), Options{})
+	if err != nil || !strings.Contains(p.Text, "Words of the article.") {
+		t.Fatalf("a page with a long script: err %v, text %q", err, p.Text)
+	}
+}
