@@ -42,8 +42,8 @@ func sameDay(a, b time.Time) bool {
 
 // findDate ranks the page's evidence. The URL's date settles a conflict
 // only against weaker page evidence; when the two agree, confidence rises.
-func findDate(doc *html.Node, opts Options, lang string) dateResult {
-	cands := collect(doc)
+func findDate(doc *html.Node, ld jsonLD, opts Options, lang string) dateResult {
+	cands := collect(doc, ld)
 	var best, modified *candidate
 	for i := range cands {
 		c := &cands[i]

@@ -1,7 +1,6 @@
 package htmlpage
 
 import (
-	"encoding/json"
 	"regexp"
 	"sort"
 	"strconv"
@@ -80,7 +79,7 @@ var articleTypes = map[string]bool{
 }
 
 // collect walks the document once and gathers date evidence.
-func collect(doc *html.Node) []candidate {
+func collect(doc *html.Node, ld jsonLD) []candidate {
 	var out []candidate
 	order := 0
 	add := func(s string, source string, conf float64) {
@@ -110,8 +109,8 @@ func collect(doc *html.Node) []candidate {
 					}
 				}
 			case atom.Script:
-				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
-					for _, c := range jsonLDDates(n.FirstChild.Data) {
+				if v, ok := ld[n]; ok {
+					for _, c := range jsonLDDates(v) {
 						add(c.value, dateline.DateFromMeta+":json-ld:"+c.key, c.conf)
 					}
 				}
@@ -168,14 +167,7 @@ type jsonDate struct {
 
 // jsonLDDates finds publication dates in a JSON-LD block, preferring the
 // page's own article node over dates of things it mentions.
-func jsonLDDates(src string) []jsonDate {
-	src = strings.TrimSpace(src)
-	src = strings.TrimPrefix(src, "<!--")
-	src = strings.TrimSuffix(src, "-->")
-	var v any
-	if err := json.Unmarshal([]byte(src), &v); err != nil {
-		return nil
-	}
+func jsonLDDates(v any) []jsonDate {
 	var out []jsonDate
 	var visit func(v any, depth int)
 	visit = func(v any, depth int) {

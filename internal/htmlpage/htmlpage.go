@@ -111,10 +111,11 @@ func extractBytes(ctx context.Context, raw []byte, opts Options) (Page, error) {
 	removeElements(doc, "rt", "rp")
 	p := Page{Encoding: enc, Lang: docLang(doc)}
 
-	d := findDate(doc, opts, p.Lang)
+	ld := parseJSONLD(doc)
+	d := findDate(doc, ld, opts, p.Lang)
 	p.Date, p.DateSource, p.DateConfidence, p.DateEvidence = d.t, d.source, d.confidence, d.evidence
 
-	m := readMeta(doc, opts.URL)
+	m := readMeta(doc, ld, opts.URL)
 	p.Title, p.Author, p.Site, p.URL = m.title, m.author, m.site, m.url
 	p.Text = mainText(doc)
 	if p.URL == "" {

@@ -18,7 +18,7 @@ type pageMeta struct {
 // before the tree is pruned. Each field takes the most specific source
 // that has it: Open Graph and JSON-LD, then the generic meta tags, then
 // the page's own markup.
-func readMeta(doc *html.Node, pageURL string) pageMeta {
+func readMeta(doc *html.Node, blocks jsonLD, pageURL string) pageMeta {
 	metas := map[string]string{}
 	var titleTag, canonical, relAuthor, itemAuthor string
 	var h1s []string
@@ -46,8 +46,8 @@ func readMeta(doc *html.Node, pageURL string) pageMeta {
 				}
 				return
 			case atom.Script:
-				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
-					ld.read(n.FirstChild.Data)
+				if v, ok := blocks[n]; ok {
+					ld.read(v)
 				}
 				return
 			case atom.Style, atom.Noscript, atom.Template, atom.Svg:
@@ -97,13 +97,7 @@ type ldMeta struct {
 	headline, author, publisher string
 }
 
-func (l *ldMeta) read(src string) {
-	src = strings.TrimSpace(src)
-	src = strings.TrimSuffix(strings.TrimPrefix(src, "<!--"), "-->")
-	var v any
-	if json.Unmarshal([]byte(src), &v) != nil {
-		return
-	}
+func (l *ldMeta) read(v any) {
 	var visit func(v any, depth int)
 	visit = func(v any, depth int) {
 		if depth > 8 {
@@ -215,4 +209,33 @@ func absolute(ref, base string) string {
 		return ""
 	}
 	return b.ResolveReference(u).String()
+}
+
+// jsonLD holds the page's JSON-LD blocks, parsed once: the date finder and
+// the metadata reader both walk them.
+type jsonLD map[*html.Node]any
+
+// parseJSONLD parses every <script type="application/ld+json"> of doc;
+// blocks that are not valid JSON are left out.
+func parseJSONLD(doc *html.Node) jsonLD {
+	out := jsonLD{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				src := strings.TrimSpace(n.FirstChild.Data)
+				src = strings.TrimSuffix(strings.TrimPrefix(src, "<!--"), "-->")
+				var v any
+				if json.Unmarshal([]byte(src), &v) == nil {
+					out[n] = v
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
 }

@@ -101,7 +101,7 @@ func TestReadMeta(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := readMeta(doc, "https://valley.example/x?id=1")
+	m := readMeta(doc, parseJSONLD(doc), "https://valley.example/x?id=1")
 	want := pageMeta{title: "Storm closes harbour", author: "Ann Lee; Bo Chen", site: "Valley News", url: "https://valley.example/news/storm-closes-harbour"}
 	if m != want {
 		t.Errorf("readMeta = %+v, want %+v", m, want)
