@@ -52,6 +52,24 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	tg := taggers.Get().(*tagger)
 	defer taggers.Put(tg)
 	defer tg.done()
+	sents, ds := tg.prepare(m, text, sentences)
+	allTags := slices.Grow(tg.allTags[:0], len(tg.words))
+	from := 0
+	for i := range sents {
+		n := len(sents[i].words)
+		allTags = append(allTags, tg.tag(sents[i].words, sents[i].types, ds)...)
+		sents[i].tags = allTags[from : from+n : from+n]
+		from += n
+	}
+	tg.allTags = allTags
+	cands := collect(text, sents, ds, tg.cands[:0])
+	tg.cands = cands
+	return resolve(text, sents, cands)
+}
+
+// prepare tokenises text into its sentences and computes the document's
+// word types and casing facts, readying tg to tag the sentences with m.
+func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]sent, docStats) {
 	spans := cleanSpans(text, sentences)
 	sents := slices.Grow(tg.sents[:0], len(spans))
 	// One backing array for all tokens and words of the document.
@@ -88,21 +106,16 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	for j := range types {
 		types[j].doc = tt.types[types[j].id].doc
 	}
-	tg.reset(m)
-	tg.start(len(tt.types))
-	allTags := slices.Grow(tg.allTags[:0], nwords)
 	from := 0
 	for i := range sents {
 		n := len(sents[i].words)
 		sents[i].types = types[from : from+n : from+n]
-		allTags = append(allTags, tg.tag(sents[i].words, sents[i].types, ds)...)
-		sents[i].tags = allTags[from : from+n : from+n]
 		from += n
 	}
-	tg.sents, tg.allTags = sents, allTags
-	cands := collect(text, sents, ds, tg.cands[:0])
-	tg.cands = cands
-	return resolve(text, sents, cands)
+	tg.sents = sents
+	tg.reset(m)
+	tg.start(len(tt.types))
+	return sents, ds
 }
 
 // cleanSpans makes the sentence spans safe to use: inside the text, on

@@ -50,41 +50,13 @@ func TestCachedTaggingMatchesPlain(t *testing.T) {
 		// Twice, so the second run meets a pooled tagger.
 		for range 2 {
 			spans := roughSentences(text)
-			// Tokenise as Recognize does, then tag both ways.
+			// Prepare as Recognize does, then tag both ways.
 			tg := taggers.Get().(*tagger)
-			var sents [][]string
-			var all []string
-			for _, sp := range spans {
-				var ws []string
-				for _, tk := range tokenize(nil, text, sp.Start, sp.End) {
-					ws = append(ws, ptbWord(text[tk.start:tk.end]))
-				}
-				if len(ws) > 0 {
-					sents = append(sents, ws)
-					all = append(all, ws...)
-				}
-			}
-			ds := docStats{}
-			for _, ws := range sents {
-				ds.add(ws)
-			}
-			tt := &tg.tt
-			tt.reset()
-			types := tt.appendTypes(nil, all)
-			for k := range tt.types {
-				tt.types[k].doc = ds[tt.types[k].lower]
-			}
-			for j := range types {
-				types[j].doc = tt.types[types[j].id].doc
-			}
-			tg.reset(m)
-			tg.start(len(tt.types))
-			from := 0
-			for _, ws := range sents {
-				got := slices.Clone(tg.tag(ws, types[from:from+len(ws)], ds))
-				from += len(ws)
-				if want := plainTags(m, ws, ds); !slices.Equal(got, want) {
-					t.Errorf("%q:\ncached %v\nplain  %v", strings.Join(ws, " "), got, want)
+			sents, ds := tg.prepare(m, text, spans)
+			for _, s := range sents {
+				got := slices.Clone(tg.tag(s.words, s.types, ds))
+				if want := plainTags(m, s.words, ds); !slices.Equal(got, want) {
+					t.Errorf("%q:\ncached %v\nplain  %v", strings.Join(s.words, " "), got, want)
 				}
 			}
 			tg.done()
