@@ -14,7 +14,6 @@ package attribeval
 import (
 	"context"
 	"fmt"
-	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/internal/brat"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 )
 
 // Types scored, in report order.

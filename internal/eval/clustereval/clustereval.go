@@ -9,13 +9,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"sort"
 	"strings"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 )
 
 // PRF is precision, recall and their harmonic mean.

@@ -10,12 +10,10 @@
 package htmleval
 
 import (
-	"bufio"
 	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,6 +25,8 @@ import (
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/eval/jsonlines"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 )
 
 // ExtractCase is one page of the extraction set.
@@ -144,7 +144,7 @@ func ScoreText(text string, with, without []string) Counts {
 // the index's folder.
 func LoadExtract(index string) ([]ExtractCase, error) {
 	var out []ExtractCase
-	err := readJSONL(index, func(line []byte) error {
+	err := jsonlines.Each(index, func(line []byte) error {
 		var c ExtractCase
 		if err := json.Unmarshal(line, &c); err != nil {
 			return err
@@ -159,7 +159,7 @@ func LoadExtract(index string) ([]ExtractCase, error) {
 // LoadDates reads the date index.
 func LoadDates(index string) ([]DateCase, error) {
 	var out []DateCase
-	err := readJSONL(index, func(line []byte) error {
+	err := jsonlines.Each(index, func(line []byte) error {
 		var c DateCase
 		if err := json.Unmarshal(line, &c); err != nil {
 			return err
@@ -182,32 +182,6 @@ func resolve(index, path, file string) string {
 		return path
 	}
 	return filepath.Join(filepath.Dir(index), path)
-}
-
-func readJSONL(path string, fn func([]byte) error) error {
-	const op = "htmleval"
-	f, err := os.Open(path)
-	if err != nil {
-		return dateline.Errorf(dateline.Invalid, op, "open index: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Bytes()
-		if len(strings.TrimSpace(string(line))) == 0 {
-			continue
-		}
-		if err := fn(line); err != nil {
-			return dateline.Errorf(dateline.Invalid, fmt.Sprintf("%s: %s:%d", op, path, n), "%w", err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return dateline.Errorf(dateline.Invalid, op+": "+path, "read: %w", err)
-	}
-	return nil
 }
 
 // ReadPage reads a page file, gunzipping .gz.

@@ -6,19 +6,18 @@
 package nereval
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/internal/entity"
+	"github.com/datelinehq/dateline/internal/eval/jsonlines"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 )
 
 // Recognizer is the function under test (entity.Recognize).
@@ -183,7 +182,7 @@ func GoldDir(ctx context.Context, dir string, rec Recognizer) (*Result, error) {
 		Mentions []GoldMention `json:"mentions"`
 	}
 	var docs []doc
-	if err := readJSONL(filepath.Join(dir, "documents.jsonl"), func(dec []byte) error {
+	if err := jsonlines.Each(filepath.Join(dir, "documents.jsonl"), func(dec []byte) error {
 		var d doc
 		if err := json.Unmarshal(dec, &d); err != nil {
 			return err
@@ -194,7 +193,7 @@ func GoldDir(ctx context.Context, dir string, rec Recognizer) (*Result, error) {
 		return nil, dateline.Errorf(dateline.Invalid, op, "%w", err)
 	}
 	golds := map[string][]GoldMention{}
-	if err := readJSONL(filepath.Join(dir, "gold.jsonl"), func(dec []byte) error {
+	if err := jsonlines.Each(filepath.Join(dir, "gold.jsonl"), func(dec []byte) error {
 		var g gold
 		if err := json.Unmarshal(dec, &g); err != nil {
 			return err
@@ -217,31 +216,6 @@ func GoldDir(ctx context.Context, dir string, rec Recognizer) (*Result, error) {
 		r.Add(g, ms)
 	}
 	return r, nil
-}
-
-func readJSONL(path string, each func([]byte) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Bytes()
-		if len(strings.TrimSpace(string(line))) == 0 {
-			continue
-		}
-		if err := each(line); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
 }
 
 // GoldFromTags turns one tagged token sequence into text (tokens joined by

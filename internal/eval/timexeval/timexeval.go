@@ -7,7 +7,6 @@ package timexeval
 import (
 	"context"
 	"fmt"
-	"github.com/datelinehq/dateline/internal/eval/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/eval/metric"
 	"github.com/datelinehq/dateline/internal/timeml"
 )
 

@@ -1,12 +1,8 @@
 package tlseval
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
-	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,6 +14,8 @@ import (
 	"time"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/eval/clustereval"
+	"github.com/datelinehq/dateline/internal/eval/jsonlines"
 )
 
 // Topic is one Timeline17-style topic: its articles, query keywords and
@@ -50,14 +48,6 @@ type System func(Task) Timeline
 // shape of the T17 release, and no time expressions.
 type Analyzer func(dateline.Document) dateline.Analysis
 
-type jsonArticle struct {
-	ID     string `json:"id"`
-	Date   string `json:"date"`
-	Title  string `json:"title"`
-	Text   string `json:"text"`
-	Source string `json:"source"`
-}
-
 // LoadTopic reads <dir>/articles.jsonl.gz, keywords.json and timelines.jsonl.
 func LoadTopic(ctx context.Context, dir string) (Topic, error) {
 	const op = "eval tls: load topic"
@@ -69,25 +59,16 @@ func LoadTopic(ctx context.Context, dir string) (Topic, error) {
 	if err := json.Unmarshal(kw, &t.Keywords); err != nil {
 		return t, dateline.Errorf(dateline.Invalid, op, "%s/keywords.json: want a JSON list of strings: %w", dir, err)
 	}
-	tf, err := os.Open(filepath.Join(dir, "timelines.jsonl"))
-	if err != nil {
-		return t, dateline.Errorf(dateline.Invalid, op, "%w", err)
-	}
-	defer tf.Close()
-	sc := bufio.NewScanner(tf)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err = jsonlines.Each(filepath.Join(dir, "timelines.jsonl"), func(line []byte) error {
 		var tl Timeline
-		if err := json.Unmarshal(sc.Bytes(), &tl); err != nil {
-			return t, dateline.Errorf(dateline.Invalid, op, "%s/timelines.jsonl:%d: %w", dir, line, err)
+		if err := json.Unmarshal(line, &tl); err != nil {
+			return err
 		}
 		t.Timelines = append(t.Timelines, tl)
-	}
-	if err := sc.Err(); err != nil {
-		return t, dateline.Errorf(dateline.Invalid, op, "%s/timelines.jsonl: %w", dir, err)
+		return nil
+	})
+	if err != nil {
+		return t, err
 	}
 	t.Articles, err = readArticles(ctx, filepath.Join(dir, "articles.jsonl.gz"))
 	if err != nil {
@@ -96,47 +77,19 @@ func LoadTopic(ctx context.Context, dir string) (Topic, error) {
 	return t, nil
 }
 
+// readArticles reads a topic's articles with the evaluation corpora's
+// reader; a T17 article without a date could not be placed on a timeline.
 func readArticles(ctx context.Context, path string) ([]dateline.Article, error) {
-	const op = "eval tls: read articles"
-	f, err := os.Open(path)
+	arts, err := clustereval.LoadArticles(ctx, path)
 	if err != nil {
-		return nil, dateline.Errorf(dateline.Invalid, op, "%w", err)
+		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, dateline.Errorf(dateline.Invalid, op, "%s: %w", path, err)
+	for _, a := range arts {
+		if a.Published.IsZero() {
+			return nil, dateline.Errorf(dateline.Invalid, "eval tls: read articles", "%s: article %s has no date", path, a.ID)
 		}
-		defer gz.Close()
-		r = gz
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	var out []dateline.Article
-	for line := 1; sc.Scan(); line++ {
-		if line%256 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var ja jsonArticle
-		if err := json.Unmarshal(sc.Bytes(), &ja); err != nil {
-			return nil, dateline.Errorf(dateline.Invalid, op, "%s:%d: %w", path, line, err)
-		}
-		d, err := time.Parse("2006-01-02", ja.Date)
-		if err != nil {
-			return nil, dateline.Errorf(dateline.Invalid, op, "%s:%d: date %q: %w", path, line, ja.Date, err)
-		}
-		out = append(out, dateline.Article{Document: dateline.Document{
-			ID: ja.ID, Source: ja.Source, Title: ja.Title, Published: d,
-			PublishedSource: dateline.DateFromJSON + ":date", Text: ja.Text,
-			Origin: fmt.Sprintf("%s:%d", path, line),
-		}})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, dateline.Errorf(dateline.Invalid, op, "%s: %w", path, err)
-	}
-	return out, nil
+	return arts, nil
 }
 
 // LineSentences splits text into one sentence per non-blank line, the

@@ -7,8 +7,9 @@ package tlseval
 
 import (
 	_ "embed"
-	"github.com/datelinehq/dateline/internal/eval/metric"
 	"strings"
+
+	"github.com/datelinehq/dateline/internal/eval/metric"
 )
 
 //go:embed smart_stopwords.txt
