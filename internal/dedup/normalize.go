@@ -42,6 +42,14 @@ func Words(text string, maxWords int, fn func(h uint64)) int {
 // boilerplate (in a buffer reused between calls) and returns the number of
 // words.
 func eachLine(text string, maxWords int, buf *[]uint64, fn func(words []uint64)) int {
+	*buf = appendLines((*buf)[:0], text, maxWords, fn)
+	return len(*buf)
+}
+
+// appendLines appends to words the word hashes of each line of text that
+// is not boilerplate, calling fn with each line's part as it is added, and
+// stops after maxWords words (0: no limit).
+func appendLines(words []uint64, text string, maxWords int, fn func(line []uint64)) []uint64 {
 	n := 0
 	for len(text) > 0 {
 		line := text
@@ -53,16 +61,17 @@ func eachLine(text string, maxWords int, buf *[]uint64, fn func(words []uint64))
 		if Boilerplate(line) {
 			continue
 		}
+		start := len(words)
 		var stop bool
-		*buf, n, stop = lineWords(line, n, maxWords, (*buf)[:0])
-		if len(*buf) > 0 {
-			fn(*buf)
+		words, n, stop = lineWords(line, n, maxWords, words)
+		if len(words) > start {
+			fn(words[start:])
 		}
 		if stop {
 			break
 		}
 	}
-	return n
+	return words
 }
 
 // wordByte is the lower-case form of an ASCII letter or digit, 0 for any

@@ -1,8 +1,6 @@
 package dedup
 
 import (
-	"strings"
-
 	"github.com/datelinehq/dateline"
 )
 
@@ -51,33 +49,17 @@ func (p *Prepared) fits(a *dateline.Article, o *Options) bool {
 func (ix *Index) read(a *dateline.Article, p *Prepared) {
 	p.id, p.site, p.maxWords, p.self = a.ID, siteOf(a, &ix.opts), ix.opts.MaxWords, selfCredit(a)
 	p.words, p.ends, p.keys = p.words[:0], p.ends[:0], p.keys[:0]
-	text, n := a.Text, 0
-	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		if Boilerplate(line) {
-			continue
-		}
-		start := len(p.words)
-		var stop bool
-		p.words, n, stop = lineWords(line, n, p.maxWords, p.words)
-		if ws := p.words[start:]; len(ws) > 0 {
-			p.ends = append(p.ends, int32(len(p.words)))
-			var h uint64
-			if p.site != 0 && len(ws) >= 4 {
-				h = p.site
-				for _, w := range ws {
-					h = mix64(h ^ w)
-				}
+	end := 0
+	p.words = appendLines(p.words, a.Text, p.maxWords, func(ws []uint64) {
+		end += len(ws)
+		p.ends = append(p.ends, int32(end))
+		var h uint64
+		if p.site != 0 && len(ws) >= 4 {
+			h = p.site
+			for _, w := range ws {
+				h = mix64(h ^ w)
 			}
-			p.keys = append(p.keys, h)
 		}
-		if stop {
-			break
-		}
-	}
+		p.keys = append(p.keys, h)
+	})
 }
