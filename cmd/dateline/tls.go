@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/datelinehq/dateline"
@@ -33,7 +34,9 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 	out := fs.String("out", "", "write each task's timeline to DIR/<topic>/<n>.jsonl (n: the line of timelines.jsonl, from 1)")
 	topics := fs.String("topics", "", "comma-separated topics (default: all)")
 	baseline := fs.Bool("baseline", false, "score the naive floor instead: busiest publication days, first sentences of their first article")
-	loto := fs.Bool("loto", false, "choose the timeline weights leave-one-topic-out from a small grid and report the left-out figures")
+	loto := fs.Bool("loto", false, "fit the sentence ranking leave-one-topic-out (a model fitted on the other topics, or the hand-set score) and report the left-out figures")
+	betas := fs.String("betas", "", "with --loto: the label F-betas to choose among, comma-separated; 0 is the hand-set score (default 0,0.2,0.3,0.5,1)")
+	hand := fs.Bool("hand", false, "rank each date's sentences with the hand-set score instead of the fitted model")
 	analysis := fs.String("analysis", "full", "full: the analysis pipeline (sentences, entities, time expressions); lines: the release's lines as sentences plus time expressions only")
 	tasks := fs.Bool("tasks", false, "also print one row per task")
 	if err := fs.Parse(args); err != nil {
@@ -44,6 +47,21 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 	}
 	if *baseline && *loto {
 		return usageError{"eval tls: --baseline and --loto exclude each other"}
+	}
+	grid := tlseval.Betas
+	if *betas != "" {
+		grid = nil
+		for _, f := range strings.Split(*betas, ",") {
+			b, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil || b < 0 {
+				return usageError{fmt.Sprintf("eval tls: --betas %q: want non-negative numbers separated by commas", *betas)}
+			}
+			grid = append(grid, b)
+		}
+	}
+	params := timeline.DefaultParams()
+	if *hand {
+		params.Model = nil
 	}
 	opts := tlseval.Options{Dataset: *dataset, Out: *out}
 	if *topics != "" {
@@ -75,9 +93,9 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 	case *baseline:
 		rep, err = tlseval.Score(ctx, loaded, tlseval.Baseline, opts.Out, rep)
 	case *loto:
-		rep, choices, err = tlseval.LOTO(ctx, loaded, tlseval.Grid(), opts.Out, rep)
+		rep, choices, err = tlseval.LOTO(ctx, loaded, params, grid, opts.Out, rep)
 	default:
-		rep, err = tlseval.Score(ctx, loaded, tlseval.Dateline(timeline.DefaultParams()), opts.Out, rep)
+		rep, err = tlseval.Score(ctx, loaded, tlseval.Dateline(params), opts.Out, rep)
 	}
 	if err != nil {
 		return err

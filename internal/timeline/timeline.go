@@ -103,13 +103,19 @@ type Params struct {
 	// busy one, so the timeline spreads over the whole story.
 	LocalWindow int
 	LocalAlpha  float64
+	// Model, when set, ranks each day's candidates instead of the
+	// hand-set score (centroid closeness × query × boosts).
+	Model *SentenceModel
+	// Collect, when set, receives every candidate of every day the
+	// timeline considers, with its features, for training a Model.
+	Collect func(Candidate)
 }
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
 	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
 		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, LeadPreferred: 2,
-		Compress: CompressAll, LocalWindow: 15, LocalAlpha: 0.25}
+		Compress: CompressAll, LocalWindow: 15, LocalAlpha: 0.25, Model: &trainedModel}
 }
 
 // Build returns the timeline for q over articles, sentences detokenised
@@ -457,7 +463,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 	k := q.PerDate
 
 	var global vec
-	if p.Specific > 0 {
+	if p.Specific > 0 || p.Model != nil || p.Collect != nil {
 		all := make([]vec, len(sents))
 		for i := range sents {
 			all[i] = sents[i].v
@@ -514,6 +520,16 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		sc := make([]scored, len(c))
 		for i, si := range c {
 			s := &sents[si]
+			if p.Model != nil || p.Collect != nil {
+				f := features(si, d, isMent[si], c, sents, arts, cent, global)
+				if p.Collect != nil {
+					p.Collect(Candidate{Day: d, Text: s.text, Features: f})
+				}
+				if p.Model != nil {
+					sc[i] = scored{si, p.Model.score(&f)}
+					continue
+				}
+			}
 			v := s.v.dot(cent) * (1 + p.QueryWeight*s.rel)
 			if isMent[si] {
 				v *= p.MentionBoost

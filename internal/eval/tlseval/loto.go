@@ -4,100 +4,133 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/datelinehq/dateline/internal/timeline"
 )
 
-// Grid is the handful of weight settings leave-one-topic-out chooses
-// among: how many of each article's first sentences are preferred as its
-// day's summary (0: all LeadSentences), how much a day's own vocabulary
-// is preferred over the story's, how much publication volume counts
-// against mentions, and a length discount.
-func Grid() []timeline.Params {
-	var out []timeline.Params
-	for _, lead := range []int{2, 3, 0} {
-		for _, spec := range []float64{0, 0.5} {
-			for _, pw := range []float64{0.25, 0.5} {
-				for _, lp := range []float64{0, 0.3} {
-					p := timeline.DefaultParams()
-					p.LeadPreferred, p.Specific, p.PubWeight, p.LengthPenalty = lead, spec, pw, lp
-					out = append(out, p)
-				}
-			}
-		}
-	}
-	return out
-}
+// Betas are the sentence rankings leave-one-topic-out chooses among: 0
+// is the hand-set score (closeness to the day's centroid × query
+// relevance × boosts); a positive beta is a model fitted on the training
+// topics to ROUGE-1 F-beta labels (Example.Label).
+var Betas = []float64{0, 0.2, 0.3, 0.5, 1}
 
-// Choice is the setting LOTO picked for a left-out topic and what it
+// Choice is the ranking LOTO picked for a left-out topic and what it
 // scored on the other topics.
 type Choice struct {
 	Topic    string
-	Params   timeline.Params
-	Index    int     // into the grid
+	Beta     float64 // 0: the hand-set score
+	Model    timeline.SentenceModel
 	TrainAR1 float64 // mean align+ m:1 ROUGE-1 F1 on the other topics
 }
 
-// LOTO scores each topic with the grid setting that does best (align+ m:1
-// ROUGE-1 F1) on all the other topics, so no reported figure comes from
-// weights that saw its topic. Timelines go under out when it is set.
-func LOTO(ctx context.Context, topics []Topic, grid []timeline.Params, out string, rep Report) (Report, []Choice, error) {
-	type taskRun struct {
+// LOTO scores each topic with the sentence ranking that does best (align+
+// m:1 ROUGE-1 F1) on all the other topics, a model being fitted on those
+// topics alone, so no reported figure comes from anything that saw its
+// topic. Every other weight is p's. Timelines go under out when it is set.
+func LOTO(ctx context.Context, topics []Topic, p timeline.Params, betas []float64, out string, rep Report) (Report, []Choice, error) {
+	type run struct {
 		topic int
 		task  Task
 	}
-	var runs []taskRun
+	var runs []run
 	for ti, t := range topics {
 		for _, task := range t.Tasks() {
-			runs = append(runs, taskRun{ti, task})
+			runs = append(runs, run{ti, task})
 		}
 	}
-	// scores[g][r] and timelines[g][r]: every setting on every task, once.
-	scores := make([][]Scores, len(grid))
-	tls := make([][]Timeline, len(grid))
-	for g, p := range grid {
-		sys := Dateline(p)
-		for _, r := range runs {
-			if err := ctx.Err(); err != nil {
-				return rep, nil, err
+	p.Model = nil
+	examples := TopicExamples(topics, p)
+	// score runs sys on the selected runs, in parallel, in run order.
+	score := func(sys System, pick func(run) bool) ([]int, []Timeline, []Scores, time.Duration) {
+		var idx []int
+		for i, r := range runs {
+			if pick(r) {
+				idx = append(idx, i)
 			}
-			b0 := time.Now()
-			tl := sys(r.task).Normalize()
-			rep.Build += time.Since(b0)
-			tls[g] = append(tls[g], tl)
-			scores[g] = append(scores[g], Evaluate(tl, r.task.Ref))
 		}
+		tls := make([]Timeline, len(idx))
+		sc := make([]Scores, len(idx))
+		took := make([]time.Duration, len(idx))
+		parallel(len(idx), func(k int) {
+			t0 := time.Now()
+			tls[k] = sys(runs[idx[k]].task).Normalize()
+			took[k] = time.Since(t0)
+			sc[k] = Evaluate(tls[k], runs[idx[k]].task.Ref)
+		})
+		var total time.Duration
+		for _, d := range took {
+			total += d
+		}
+		return idx, tls, sc, total
 	}
+	// The hand-set score does not depend on the fold: score it once.
+	_, handTL, handSc, handTook := score(Dateline(p), func(run) bool { return true })
+	rep.Build += handTook
+
 	rep.ByTopic = map[string]Scores{}
 	var choices []Choice
 	var all []Scores
 	for ti, t := range topics {
-		best, bestAR := 0, -1.0
-		for g := range grid {
-			var train []Scores
-			for ri, r := range runs {
-				if r.topic != ti {
-					train = append(train, scores[g][ri])
-				}
-			}
-			if ar := Mean(train).AlignM1[0].F; ar > bestAR {
-				best, bestAR = g, ar
+		if err := ctx.Err(); err != nil {
+			return rep, nil, err
+		}
+		var train []Example
+		for tj, ex := range examples {
+			if tj != ti {
+				train = append(train, ex...)
 			}
 		}
-		choices = append(choices, Choice{Topic: t.Name, Params: grid[best], Index: best, TrainAR1: bestAR})
-		var held []Scores
-		for ri, r := range runs {
-			if r.topic != ti {
-				continue
+		best := Choice{Topic: t.Name, TrainAR1: -1}
+		for _, beta := range betas {
+			c := Choice{Topic: t.Name, Beta: beta}
+			var sc []Scores
+			if beta == 0 {
+				for ri, r := range runs {
+					if r.topic != ti {
+						sc = append(sc, handSc[ri])
+					}
+				}
+			} else {
+				c.Model = Fit(train, beta)
+				pm := p
+				pm.Model = &c.Model
+				var took time.Duration
+				_, _, sc, took = score(Dateline(pm), func(r run) bool { return r.topic != ti })
+				rep.Build += took
 			}
-			s := scores[best][ri]
-			held = append(held, s)
-			all = append(all, s)
-			rep.Tasks = append(rep.Tasks, TaskResult{Topic: t.Name, Index: r.task.Index, N: r.task.N, K: r.task.K, Scores: s})
+			if c.TrainAR1 = Mean(sc).AlignM1[0].F; c.TrainAR1 > best.TrainAR1 {
+				best = c
+			}
+		}
+		choices = append(choices, best)
+		var held []Scores
+		var idx []int
+		var tls []Timeline
+		var sc []Scores
+		if best.Beta == 0 {
+			for ri, r := range runs {
+				if r.topic == ti {
+					idx, tls, sc = append(idx, ri), append(tls, handTL[ri]), append(sc, handSc[ri])
+				}
+			}
+		} else {
+			pm := p
+			pm.Model = &best.Model
+			var took time.Duration
+			idx, tls, sc, took = score(Dateline(pm), func(r run) bool { return r.topic == ti })
+			rep.Build += took
+		}
+		for k, ri := range idx {
+			r := runs[ri]
+			held = append(held, sc[k])
+			all = append(all, sc[k])
+			rep.Tasks = append(rep.Tasks, TaskResult{Topic: t.Name, Index: r.task.Index, N: r.task.N, K: r.task.K, Scores: sc[k]})
 			if out != "" {
-				if err := writeTimeline(filepath.Join(out, t.Name, strconv.Itoa(r.task.Index)+".jsonl"), tls[best][ri]); err != nil {
+				if err := writeTimeline(filepath.Join(out, t.Name, strconv.Itoa(r.task.Index)+".jsonl"), tls[k]); err != nil {
 					return rep, nil, err
 				}
 			}
@@ -109,9 +142,31 @@ func LOTO(ctx context.Context, topics []Topic, grid []timeline.Params, out strin
 	return rep, choices, nil
 }
 
+// parallel calls fn(0..n-1) on as many goroutines as there are CPUs.
+func parallel(n int, fn func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // String describes a choice in one line.
 func (c Choice) String() string {
-	p := c.Params
-	return fmt.Sprintf("%-8s grid #%d (lead preferred %d, specific %g, pub weight %g, length penalty %g) train AR-1 %.3f",
-		c.Topic, c.Index, p.LeadPreferred, p.Specific, p.PubWeight, p.LengthPenalty, c.TrainAR1)
+	how := "hand-set sentence score"
+	if c.Beta > 0 {
+		how = fmt.Sprintf("sentence model fitted on the other topics, ROUGE-1 F-beta %g labels", c.Beta)
+	}
+	return fmt.Sprintf("%-8s %s; train AR-1 %.3f", c.Topic, how, c.TrainAR1)
 }

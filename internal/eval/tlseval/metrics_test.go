@@ -219,3 +219,21 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestExampleLabel checks the F-beta labels on counts worked by hand:
+// 2 shared unigrams, 4 in the sentence, 8 in the reference: P .5, R .25.
+func TestExampleLabel(t *testing.T) {
+	e := Example{Hits: 2, Peer: 4, Model: 8}
+	for _, c := range []struct{ beta, want float64 }{
+		{1, 1.0 / 3},           // 2PR/(P+R) = .25/.75
+		{0.5, 0.15625 / 0.375}, // 1.25·.125/(.25·.5+.25)
+		{2, 0.625 / 2.25},      // 5·.125/(4·.5+.25)
+	} {
+		if got := e.Label(c.beta); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("beta %g: label %.6f, want %.6f", c.beta, got, c.want)
+		}
+	}
+	if got := (Example{Peer: 4, Model: 8}).Label(0.3); got != 0 {
+		t.Errorf("no shared unigrams: label %v, want 0", got)
+	}
+}
