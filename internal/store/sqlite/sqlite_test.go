@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -87,5 +88,64 @@ func TestSpanCodec(t *testing.T) {
 		if _, err := decodeSpans(bad); err == nil {
 			t.Errorf("decodeSpans(%q) accepted it", bad)
 		}
+	}
+}
+
+// TestIndexMergeSettings checks that migration 0002 leaves the full-text
+// index write-optimised (docs/BENCHMARKS.md §1) in a fresh store and in
+// one upgraded from the first schema, and that search still works on it.
+func TestIndexMergeSettings(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "merge.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	check := func(when string) {
+		t.Helper()
+		for k, want := range map[string]int{"automerge": 0, "crisismerge": 64} {
+			var v int
+			if err := db.db.QueryRowContext(ctx, "SELECT v FROM documents_fts_config WHERE k = ?", k).Scan(&v); err != nil {
+				t.Fatalf("%s: read %s: %v", when, k, err)
+			}
+			if v != want {
+				t.Errorf("%s: %s = %d, want %d", when, k, v, want)
+			}
+		}
+	}
+	check("fresh store")
+	// Back to the first schema's state, then migrate again.
+	for _, q := range []string{
+		"INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 4)",
+		"INSERT INTO documents_fts(documents_fts, rank) VALUES ('crisismerge', 16)",
+		"PRAGMA user_version = 1",
+	} {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("upgraded store")
+	var docs []dateline.Article
+	for i := 0; i < 300; i++ {
+		a := dateline.Article{Document: dateline.Document{ID: fmt.Sprint("d", i), Text: fmt.Sprintf("report %d on the flood", i)}}
+		a.Published = mustDay("2020-01-02")
+		docs = append(docs, a)
+	}
+	// Many small commits: each flushes a segment, none is merged.
+	for i := 0; i < len(docs); i += 10 {
+		if _, err := db.Put(ctx, docs[i:i+10]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := db.Search(ctx, dateline.Filter{Query: "flood", Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != len(docs) || len(res.Hits) != 5 {
+		t.Errorf("search found %d of %d documents, %d hits shown; want all and 5", res.Total, len(docs), len(res.Hits))
 	}
 }
