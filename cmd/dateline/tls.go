@@ -35,7 +35,8 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 	topics := fs.String("topics", "", "comma-separated topics (default: all)")
 	baseline := fs.Bool("baseline", false, "score the naive floor instead: busiest publication days, first sentences of their first article")
 	loto := fs.Bool("loto", false, "fit the sentence ranking leave-one-topic-out (a model fitted on the other topics, or the hand-set score) and report the left-out figures")
-	betas := fs.String("betas", "", "with --loto: the label F-betas to choose among, comma-separated; 0 is the hand-set score (default 0,0.2,0.3,0.5,1)")
+	betas := fs.String("betas", "", "with --loto: the label F-betas to choose among, comma-separated; 0 is the hand-set score (default 0,0.2,0.3,0.5)")
+	leads := fs.String("lead-refs", "", "with --loto: the weights of a mention opening its sentence to choose among (default 1,2,3,5)")
 	hand := fs.Bool("hand", false, "rank each date's sentences with the hand-set score instead of the fitted model")
 	analysis := fs.String("analysis", "full", "full: the analysis pipeline (sentences, entities, time expressions); lines: the release's lines as sentences plus time expressions only")
 	tasks := fs.Bool("tasks", false, "also print one row per task")
@@ -48,17 +49,15 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 	if *baseline && *loto {
 		return usageError{"eval tls: --baseline and --loto exclude each other"}
 	}
-	grid := tlseval.Betas
-	if *betas != "" {
-		grid = nil
-		for _, f := range strings.Split(*betas, ",") {
-			b, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-			if err != nil || b < 0 {
-				return usageError{fmt.Sprintf("eval tls: --betas %q: want non-negative numbers separated by commas", *betas)}
-			}
-			grid = append(grid, b)
-		}
+	betaList, err := numbers("--betas", *betas, tlseval.Betas)
+	if err != nil {
+		return err
 	}
+	leadList, err := numbers("--lead-refs", *leads, tlseval.LeadDateRefs)
+	if err != nil {
+		return err
+	}
+	grid := tlseval.Grid(betaList, leadList)
 	params := timeline.DefaultParams()
 	if *hand {
 		params.Model = nil
@@ -121,4 +120,21 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// numbers parses a comma-separated list of non-negative numbers; empty
+// gives def.
+func numbers(flag, list string, def []float64) ([]float64, error) {
+	if list == "" {
+		return def, nil
+	}
+	var out []float64
+	for _, f := range strings.Split(list, ",") {
+		b, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || b < 0 {
+			return nil, usageError{fmt.Sprintf("eval tls: %s %q: want non-negative numbers separated by commas", flag, list)}
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }

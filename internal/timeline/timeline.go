@@ -72,6 +72,11 @@ type Params struct {
 	// RelativeRef weighs a mention by a relative expression ("Tuesday",
 	// "yesterday") against one written as a calendar date.
 	RelativeRef float64
+	// LeadDateRef weighs a mention by a sentence that opens with the date
+	// ("May 19 - The first heavy oil …", "On April 28 , …"): the entries of
+	// the timelines and fact boxes newsrooms publish, each a journalist's
+	// judgement that the day mattered.
+	LeadDateRef float64
 	// Redundancy is the cosine above which a sentence repeats one already
 	// chosen (on any date) and is skipped.
 	Redundancy float64
@@ -113,7 +118,7 @@ type Params struct {
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
-	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
+	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, LeadDateRef: 3, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
 		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, LeadPreferred: 2,
 		Compress: CompressAll, LocalWindow: 15, LocalAlpha: 0.25, Model: &trainedModel}
 }
@@ -382,6 +387,9 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			wd := w
 			if !containsDay(s.explicit, d) {
 				wd *= p.RelativeRef
+			}
+			if containsDay(s.leadDate, d) {
+				wd *= p.LeadDateRef
 			}
 			if d == pub {
 				wd *= p.SameDayRef

@@ -12,17 +12,38 @@ import (
 	"github.com/datelinehq/dateline/internal/timeline"
 )
 
-// Betas are the sentence rankings leave-one-topic-out chooses among: 0
-// is the hand-set score (closeness to the day's centroid × query
-// relevance × boosts); a positive beta is a model fitted on the training
-// topics to ROUGE-1 F-beta labels (Example.Label).
-var Betas = []float64{0, 0.2, 0.3, 0.5, 1}
+// Setting is one configuration leave-one-topic-out chooses among: the
+// sentence ranking (Beta 0: the hand-set score, closeness to the day's
+// centroid × query relevance × boosts; a positive Beta: a model fitted on
+// the training topics to ROUGE-1 F-beta labels, see Example.Label) and the
+// weight of a mention that opens its sentence (timeline.Params.LeadDateRef).
+type Setting struct {
+	Beta        float64
+	LeadDateRef float64
+}
+
+// Betas and LeadDateRefs span the grid --loto chooses among by default.
+var (
+	Betas        = []float64{0, 0.2, 0.3, 0.5}
+	LeadDateRefs = []float64{1, 2, 3, 5}
+)
+
+// Grid is every combination of betas and lead-date weights.
+func Grid(betas, leads []float64) []Setting {
+	var out []Setting
+	for _, beta := range betas {
+		for _, lead := range leads {
+			out = append(out, Setting{beta, lead})
+		}
+	}
+	return out
+}
 
 // Choice is the ranking LOTO picked for a left-out topic and what it
 // scored on the other topics.
 type Choice struct {
-	Topic    string
-	Beta     float64 // 0: the hand-set score
+	Topic string
+	Setting
 	Model    timeline.SentenceModel
 	TrainAR1 float64 // mean align+ m:1 ROUGE-1 F1 on the other topics
 }
@@ -31,7 +52,7 @@ type Choice struct {
 // m:1 ROUGE-1 F1) on all the other topics, a model being fitted on those
 // topics alone, so no reported figure comes from anything that saw its
 // topic. Every other weight is p's. Timelines go under out when it is set.
-func LOTO(ctx context.Context, topics []Topic, p timeline.Params, betas []float64, out string, rep Report) (Report, []Choice, error) {
+func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting, out string, rep Report) (Report, []Choice, error) {
 	type run struct {
 		topic int
 		task  Task
@@ -67,9 +88,23 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, betas []float6
 		}
 		return idx, tls, sc, total
 	}
-	// The hand-set score does not depend on the fold: score it once.
-	_, handTL, handSc, handTook := score(Dateline(p), func(run) bool { return true })
-	rep.Build += handTook
+	// The hand-set score does not depend on the fold: score it once per
+	// setting.
+	type handRun struct {
+		tls []Timeline
+		sc  []Scores
+	}
+	hand := map[Setting]handRun{}
+	for _, g := range grid {
+		if g.Beta != 0 {
+			continue
+		}
+		ph := p
+		ph.LeadDateRef = g.LeadDateRef
+		_, tls, sc, took := score(Dateline(ph), func(run) bool { return true })
+		rep.Build += took
+		hand[g] = handRun{tls, sc}
+	}
 
 	rep.ByTopic = map[string]Scores{}
 	var choices []Choice
@@ -85,19 +120,26 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, betas []float6
 			}
 		}
 		best := Choice{Topic: t.Name, TrainAR1: -1}
-		for _, beta := range betas {
-			c := Choice{Topic: t.Name, Beta: beta}
+		models := map[float64]timeline.SentenceModel{}
+		for _, g := range grid {
+			c := Choice{Topic: t.Name, Setting: g}
 			var sc []Scores
-			if beta == 0 {
+			if g.Beta == 0 {
 				for ri, r := range runs {
 					if r.topic != ti {
-						sc = append(sc, handSc[ri])
+						sc = append(sc, hand[g].sc[ri])
 					}
 				}
 			} else {
-				c.Model = Fit(train, beta)
+				m, ok := models[g.Beta]
+				if !ok {
+					m = Fit(train, g.Beta)
+					models[g.Beta] = m
+				}
+				c.Model = m
 				pm := p
 				pm.Model = &c.Model
+				pm.LeadDateRef = g.LeadDateRef
 				var took time.Duration
 				_, _, sc, took = score(Dateline(pm), func(r run) bool { return r.topic != ti })
 				rep.Build += took
@@ -114,12 +156,13 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, betas []float6
 		if best.Beta == 0 {
 			for ri, r := range runs {
 				if r.topic == ti {
-					idx, tls, sc = append(idx, ri), append(tls, handTL[ri]), append(sc, handSc[ri])
+					idx, tls, sc = append(idx, ri), append(tls, hand[best.Setting].tls[ri]), append(sc, hand[best.Setting].sc[ri])
 				}
 			}
 		} else {
 			pm := p
 			pm.Model = &best.Model
+			pm.LeadDateRef = best.LeadDateRef
 			var took time.Duration
 			idx, tls, sc, took = score(Dateline(pm), func(r run) bool { return r.topic == ti })
 			rep.Build += took
@@ -168,5 +211,5 @@ func (c Choice) String() string {
 	if c.Beta > 0 {
 		how = fmt.Sprintf("sentence model fitted on the other topics, ROUGE-1 F-beta %g labels", c.Beta)
 	}
-	return fmt.Sprintf("%-8s %s; train AR-1 %.3f", c.Topic, how, c.TrainAR1)
+	return fmt.Sprintf("%-8s %s, opening-date mentions ×%g; train AR-1 %.3f", c.Topic, how, c.LeadDateRef, c.TrainAR1)
 }

@@ -25,7 +25,7 @@ func TestLOTONeverSeesTheLeftOutTopic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hand, choices, err := LOTO(ctx, topics, p, []float64{0}, "", Report{})
+	hand, choices, err := LOTO(ctx, topics, p, []Setting{{0, p.LeadDateRef}}, "", Report{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestLOTONeverSeesTheLeftOutTopic(t *testing.T) {
 		}
 	}
 
-	_, choices, err = LOTO(ctx, topics, p, []float64{0.3}, "", Report{})
+	_, choices, err = LOTO(ctx, topics, p, []Setting{{0.3, p.LeadDateRef}}, "", Report{})
 	if err != nil {
 		t.Fatal(err)
 	}
