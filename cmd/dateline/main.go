@@ -143,10 +143,19 @@ func exitCode(stderr io.Writer, err error) int {
 }
 
 // partialError reports a run that stored what it could but met bad records.
-type partialError struct{ bad, good int }
+// partialError ends a run that read some inputs and failed on others; done
+// says what became of the good ones ("stored", "extracted").
+type partialError struct {
+	bad, good int
+	done      string
+}
 
 func (e *partialError) Error() string {
-	return fmt.Sprintf("%d record(s) could not be read (%d stored); see the messages above", e.bad, e.good)
+	done := e.done
+	if done == "" {
+		done = "stored"
+	}
+	return fmt.Sprintf("%d record(s) could not be read (%d %s); see the messages above", e.bad, e.good, done)
 }
 
 func printHelp(w io.Writer) {

@@ -18,6 +18,7 @@ import (
 	"github.com/datelinehq/dateline/internal/eval/htmleval"
 	"github.com/datelinehq/dateline/internal/feed"
 	"github.com/datelinehq/dateline/internal/htmlpage"
+	"github.com/datelinehq/dateline/internal/ingest"
 	"github.com/datelinehq/dateline/internal/shareddata"
 )
 
@@ -125,6 +126,9 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 		}
 		switch *format {
 		case "text":
+			if rec.Error != "" {
+				continue
+			}
 			fmt.Fprintf(out, "== %s\nurl: %s\ntitle: %s\nsite: %s\nauthor: %s\ndate: %s (%s, %.2f)\n\n%s\n\n", rec.File, rec.URL, rec.Title, rec.Site, rec.Author, rec.Date, rec.DateSource, rec.DateConfidence, rec.Text)
 		case "jsonl":
 			if err := enc.Encode(rec); err != nil {
@@ -145,7 +149,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 		out.WriteString("\n]\n")
 	}
 	if bad > 0 {
-		return &partialError{bad: bad, good: len(files) - bad}
+		return &partialError{bad: bad, good: len(files) - bad, done: "extracted"}
 	}
 	return nil
 }
@@ -173,7 +177,19 @@ func extractFile(ctx context.Context, env *Env, path string, opts htmlpage.Optio
 			r = gz
 		}
 	}
-	p, err := htmlpage.Extract(ctx, r, opts)
+	// Refuse what is not a page at all (binary junk, an empty file, a WARC
+	// or JSON file given by mistake) instead of "extracting" its bytes.
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4096)
+	switch f := ingest.Detect(head); f {
+	case ingest.FormatUnknown:
+		rec.Error = "not an HTML page: the file is empty or binary"
+		return rec
+	case ingest.FormatWARC, ingest.FormatJSONL, ingest.FormatJSONArray, ingest.FormatFeed:
+		rec.Error = fmt.Sprintf("not an HTML page but %s; dateline ingest reads it", f)
+		return rec
+	}
+	p, err := htmlpage.Extract(ctx, br, opts)
 	if err != nil {
 		rec.Error = err.Error()
 		return rec

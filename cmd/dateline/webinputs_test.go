@@ -99,3 +99,39 @@ func TestWebInputsEndToEnd(t *testing.T) {
 		t.Errorf("second poll changed the count to %d", n)
 	}
 }
+
+// TestExtractRefusesWhatIsNotAPage: binary junk, an empty file and a JSONL
+// file given to extract are each reported by name with a non-zero exit,
+// printed as nothing, and do not stop a good page beside them.
+func TestExtractRefusesWhatIsNotAPage(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"junk.html":  "\x00\x01\x02garbage\xff\xfe",
+		"empty.html": "",
+		"feed.html":  `{"text": "a JSONL record", "date": "2024-01-02"}` + "\n",
+		"good.html":  "<html><head><title>Dam opens</title></head><body><article><p>The new dam on the Kela river opened on Tuesday after six years of work, officials said.</p><p>It will supply water to forty thousand homes in the valley below.</p></article></body></html>",
+	}
+	var paths []string
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	code, out, errs := cli(t, filepath.Join(dir, "unused.db"), "", append([]string{"extract"}, paths...)...)
+	if code != 3 {
+		t.Errorf("exit %d, want 3 (some inputs bad)\n%s", code, errs)
+	}
+	for _, want := range []string{"junk.html: not an HTML page", "empty.html: not an HTML page", "feed.html: not an HTML page but jsonl", "3 record(s) could not be read (1 extracted)"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if strings.Contains(out, "junk.html") || strings.Contains(out, "garbage") {
+		t.Errorf("junk was printed as a page:\n%s", out)
+	}
+	if !strings.Contains(out, "The new dam on the Kela river opened") {
+		t.Errorf("the good page was not extracted:\n%s", out)
+	}
+}
