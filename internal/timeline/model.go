@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/datelinehq/dateline"
@@ -53,10 +54,10 @@ func (m *SentenceModel) score(f *[NumFeatures]float64) float64 {
 	return s
 }
 
-// features describes candidate si of day d; c are all the day's
-// candidates (for the support count), cent the day's centroid, global the
-// whole coverage's.
-func features(si int, d day, isMent bool, c []int, sents []sent, arts []*dateline.Article, cent, global vec) [NumFeatures]float64 {
+// features describes candidate si of day d: cent is the day's centroid,
+// story the sentence's cosine with the whole coverage's centroid, support
+// how many other articles have a candidate of the day close to it.
+func features(si int, d day, isMent bool, sents []sent, arts []*dateline.Article, cent vec, story float64, support int) [NumFeatures]float64 {
 	var f [NumFeatures]float64
 	s := &sents[si]
 	f[FeatCentroid] = math.Log(0.01 + math.Max(0, s.v.dot(cent)))
@@ -82,19 +83,8 @@ func features(si int, d day, isMent bool, c []int, sents []sent, arts []*datelin
 	if dayOf(arts[s.art].Published) == d {
 		f[FeatSameDay] = 1
 	}
-	support := 0
-	seen := map[int]bool{s.art: true}
-	for _, o := range c {
-		if seen[sents[o].art] {
-			continue
-		}
-		if s.v.dot(sents[o].v) >= 0.5 {
-			seen[sents[o].art] = true
-			support++
-		}
-	}
 	f[FeatSupport] = math.Log1p(float64(support))
-	f[FeatStory] = math.Log(0.01 + math.Max(0, s.v.dot(global)))
+	f[FeatStory] = math.Log(0.01 + math.Max(0, story))
 	if strings.Contains(s.text, "``") || strings.Contains(s.text, "''") || strings.ContainsAny(s.text, "\"“”") {
 		f[FeatQuote] = 1
 	}
@@ -212,4 +202,50 @@ func solve(a [][]float64, b []float64) []float64 {
 		x[r] = s / a[r][r]
 	}
 	return x
+}
+
+// supportCounts says, for each of a day's candidates, how many other
+// articles have a candidate within cosine 0.5 of it: a fact several
+// reports state is more likely the day's news. Each pair is compared once,
+// one side spread into dense (a scratch the size of the vocabulary, left
+// zeroed), so a comparison walks only the other side's terms.
+func supportCounts(c []int, sents []sent, dense []float32) []int {
+	type pair struct{ cand, art int }
+	var links []pair
+	for i, si := range c {
+		v := sents[si].v
+		for k, id := range v.ids {
+			dense[id] = v.ws[k]
+		}
+		for j := i + 1; j < len(c); j++ {
+			o := &sents[c[j]]
+			if o.art == sents[si].art {
+				continue
+			}
+			var dot float64
+			for k, id := range o.v.ids {
+				dot += float64(o.v.ws[k]) * float64(dense[id])
+			}
+			if dot >= 0.5 {
+				links = append(links, pair{i, o.art}, pair{j, sents[si].art})
+			}
+		}
+		for _, id := range v.ids {
+			dense[id] = 0
+		}
+	}
+	// Distinct articles per candidate.
+	sort.Slice(links, func(a, b int) bool {
+		if links[a].cand != links[b].cand {
+			return links[a].cand < links[b].cand
+		}
+		return links[a].art < links[b].art
+	})
+	out := make([]int, len(c))
+	for k, l := range links {
+		if k == 0 || links[k-1] != l {
+			out[l.cand]++
+		}
+	}
+	return out
 }

@@ -478,6 +478,27 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		}
 		global = centroid(all, nil)
 	}
+	// Each sentence's closeness to the whole coverage is the same on every
+	// day it is a candidate for: computed once, against a dense copy of the
+	// centroid, since a sparse merge would walk the whole vocabulary.
+	var story []float64
+	var dense []float32
+	if p.Model != nil || p.Collect != nil {
+		dense = make([]float32, len(vb.df))
+		for i, id := range global.ids {
+			dense[id] = global.ws[i]
+		}
+		story = make([]float64, len(sents))
+		for i := range sents {
+			v := sents[i].v
+			var d float64
+			for k, id := range v.ids {
+				d += float64(v.ws[k]) * float64(dense[id])
+			}
+			story[i] = d
+		}
+		clear(dense) // reused as supportCounts' scratch
+	}
 	var chosen []vec // every sentence selected so far, for cross-date redundancy
 	type pick struct {
 		d     day
@@ -521,6 +542,10 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		for _, si := range m {
 			isMent[si] = true
 		}
+		var support []int
+		if p.Model != nil || p.Collect != nil {
+			support = supportCounts(c, sents, dense)
+		}
 		type scored struct {
 			i int
 			s float64
@@ -529,7 +554,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		for i, si := range c {
 			s := &sents[si]
 			if p.Model != nil || p.Collect != nil {
-				f := features(si, d, isMent[si], c, sents, arts, cent, global)
+				f := features(si, d, isMent[si], sents, arts, cent, story[si], support[i])
 				if p.Collect != nil {
 					p.Collect(Candidate{Day: d, Text: s.text, Features: f})
 				}
