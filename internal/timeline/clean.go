@@ -102,28 +102,28 @@ func trimPreamble(s string) int {
 	return off + trimDateline(s[off:])
 }
 
+// stampZones are the time zones a page's time stamp ends with.
+var stampZones = map[string]bool{"BST": true, "GMT": true, "EDT": true, "EST": true, "CET": true, "UTC": true, "PDT": true, "PST": true, "CDT": true, "CST": true}
+
 // trimStamp drops what comes before a web page's time stamp ("… 22.40
 // BST", "Last updated at 21:40 GMT Help"): the headline and standfirst a
 // scraper ran into the lead.
 func trimStamp(s string) int {
 	best := -1
-	for _, zone := range []string{" BST", " GMT", " EDT", " EST", " CET", " UTC", " PDT", " PST", " CDT", " CST"} {
-		for i := 0; i < len(s); {
-			j := strings.Index(s[i:], zone)
-			if j < 0 {
-				break
-			}
-			at := i + j
-			end := at + len(zone)
-			i = at + 1
-			if end != len(s) && s[end] != ' ' {
-				continue
-			}
-			before := strings.TrimSuffix(strings.TrimSuffix(s[:at], " am"), " pm")
-			before = strings.TrimSuffix(strings.TrimSuffix(before, " a.m."), " p.m.")
-			if n := len(before); n >= 4 && isDigit(before[n-1]) && isDigit(before[n-2]) && (before[n-3] == '.' || before[n-3] == ':') && pageStamp(before) {
-				best = max(best, end)
-			}
+	// One pass over the spaces, not one strings.Index per zone: this runs
+	// on every sentence of every article a timeline reads.
+	for at := 0; at+4 <= len(s); at++ {
+		if s[at] != ' ' || !isUpper(s[at+1]) || !isUpper(s[at+2]) || !isUpper(s[at+3]) || !stampZones[s[at+1:at+4]] {
+			continue
+		}
+		end := at + 4
+		if end != len(s) && s[end] != ' ' {
+			continue
+		}
+		before := strings.TrimSuffix(strings.TrimSuffix(s[:at], " am"), " pm")
+		before = strings.TrimSuffix(strings.TrimSuffix(before, " a.m."), " p.m.")
+		if n := len(before); n >= 4 && isDigit(before[n-1]) && isDigit(before[n-2]) && (before[n-3] == '.' || before[n-3] == ':') && pageStamp(before) {
+			best = max(best, end)
 		}
 	}
 	if best < 0 {
@@ -162,3 +162,5 @@ func pageStamp(s string) bool {
 	}
 	return false
 }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
