@@ -325,3 +325,19 @@ func gunzipLines(t *testing.T, path string) [][]byte {
 	}
 	return bytes.Split(bytes.TrimRight(data, "\n"), []byte("\n"))
 }
+
+// TestEvalTLSBadGrid: a malformed --betas or --lead-refs list is a usage
+// error naming the flag, before any data is read.
+func TestEvalTLSBadGrid(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--betas", "0.3,abc"},
+		{"--betas", "-1"},
+		{"--lead-refs", "3,,"},
+	} {
+		code, _, errs := cli(t, filepath.Join(dir, "unused.db"), "", append([]string{"eval", "tls", "--dataset", dir, "--loto"}, args...)...)
+		if code != exitUsage || !strings.Contains(errs, args[0]) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d naming %s", args, code, errs, exitUsage, args[0])
+		}
+	}
+}
