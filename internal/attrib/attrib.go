@@ -19,6 +19,11 @@
 // the full stop; a quotation keeps its quote marks and the comma inside
 // them; the source is the noun phrase next to the cue.
 //
+// Besides the words PolNeAR's annotators marked, the cue model scores the
+// words of a hand-written list of predicates of saying, thinking, judging,
+// urging and promising (predicates.txt) and sees each word's class, so a
+// verb it never saw as a cue in training is still read by its company.
+//
 // The word model proposes generously; once each proposal has its source
 // and content, a second model over whole proposals (stage2.go,
 // cuestage2.bin) keeps those whose reading — who stands where the source
@@ -123,7 +128,7 @@ func findCues(lex *lex, toks []tok, qs []bool) []cue {
 		if !candidate(lex, toks, i) {
 			continue
 		}
-		feats = features(feats[:0], lex, toks, i, qs[i], sq)
+		feats = features(feats[:0], lex, toks, i, qs[i], sq, false)
 		sc := m.score(feats)
 		pat := false
 		if sc <= th {
@@ -175,7 +180,7 @@ func candidate(lex *lex, toks []tok, i int) bool {
 	// A word whose stem has headed cues is scored too ("contended" after
 	// "contends"): on cross-validation of train that raised cue recall by
 	// a point for a third of a point of precision.
-	return !isPunct(w) && (lex.seen(w) || len(w) > 3 && lex.stems[stem(w)])
+	return !isPunct(w) && (lex.scan[w] || len(w) > 3 && lex.stems[stem(w)])
 }
 
 // patternCue catches reporting verbs the model scores low because they
@@ -437,7 +442,10 @@ func (f *frame) orient(c cue) analysis {
 		// between the subject and the verb as the auxiliaries do.
 		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w
 		if (betweenWords[w] || adverb || w == "twice") && !f.capitalName(k-1) {
-			if beForms[w] && participle(t[c.i].w) && !(c.j < len(t) && t[c.j].w == "of") {
+			// "was frustrated", "is convinced": an adjective of a held
+			// view, whose subject holds it, is no passive unless an agent
+			// follows ("was opposed by").
+			if beForms[w] && participle(t[c.i].w) && !(c.j < len(t) && t[c.j].w == "of") && !(predClass(t[c.i].w) == "think.a" && !(c.j < len(t) && t[c.j].w == "by")) {
 				passive = true // "was asked", not "was hoping"
 			}
 			k--
@@ -495,7 +503,7 @@ func (f *frame) orient(c cue) analysis {
 	}
 	if np < k {
 		a.srcI, a.srcJ = np, k
-		if np > 0 && (t[np-1].w == "," || isClosingQuote(t[np-1].w) || t[np-1].w == "—" || t[np-1].w == "--") && (f.clauseEndsAfter(c.j, false) || f.quoteClosesAt(np-1) && f.noContentAfter(c.j, false)) && f.enoughBefore(np-1) {
+		if np > 0 && (t[np-1].w == "," || isClosingQuote(t[np-1].w) || t[np-1].w == "—" || t[np-1].w == "--") && (f.clauseEndsAfter(c.j, false) || f.quoteClosesAt(np-1) && f.afterQuoteNoContent(c.j, false)) && f.enoughBefore(np-1) {
 			a.post, a.boundary = true, np-1
 			return a
 		}
@@ -534,7 +542,7 @@ func (f *frame) orient(c cue) analysis {
 	}
 	if k > 0 && (t[k-1].w == "," || isClosingQuote(t[k-1].w)) {
 		// Nothing before the cue but a comma or a quote: "…,” said Murphy."
-		if invertible[t[c.j-1].w] && c.j < len(t) && !adverbialStart[t[c.j].w] && !npStop[t[c.j].w] && !pronouns[t[c.j].w] && f.npForward(c.j) > c.j && (f.clauseEndsAfter(c.j, true) || f.quoteClosesAt(k-1) && f.noContentAfter(c.j, true)) && f.enoughBefore(k-1) {
+		if invertible[t[c.j-1].w] && c.j < len(t) && !adverbialStart[t[c.j].w] && !npStop[t[c.j].w] && !pronouns[t[c.j].w] && f.npForward(c.j) > c.j && (f.clauseEndsAfter(c.j, true) || f.quoteClosesAt(k-1) && f.afterQuoteNoContent(c.j, true)) && f.enoughBefore(k-1) {
 			a.post, a.boundary = true, k-1
 			a.srcI, a.srcJ = c.j, f.npForward(c.j)
 			return a
@@ -633,25 +641,43 @@ func (f *frame) capitalName(k int) bool {
 // far from its subject.
 func (f *frame) subject() (int, int) {
 	t := f.toks
-	i := 0
+	i := datelineEnd(t)
 	for i < len(t) && (isPunct(t[i].w) || discourse[t[i].w]) {
 		i++
 	}
 	// "During the debate, Cruz made…", "Noting that…, Tester added":
-	// the subject follows the opening phrase's comma.
-	// (twice: "On Wednesday, however, the director…")
-	for range 2 {
-		if i < len(t) && (npStopForward[t[i].w] || adverbialStart[t[i].w] || discourse[t[i].w] || strings.HasSuffix(t[i].w, "ing")) {
-			for k := i + 1; k < len(t) && k < i+25; k++ {
-				if t[k].w == "," {
-					i = k + 1
-					for i < len(t) && isPunct(t[i].w) {
-						i++
-					}
-					break
+	// the subject follows the opening phrase's comma. The phrase may come
+	// in pieces ("On Wednesday, however, the director…", "At a rally in
+	// Ames, Iowa, on Sunday, Mrs. Clinton…"), so a few are skipped.
+	skipped := false
+	for range 4 {
+		if i >= len(t) {
+			break
+		}
+		w := t[i].w
+		opener := npStopForward[w] || adverbialStart[w] || discourse[w] || w == "here" || w == "there" || strings.HasSuffix(w, "ing") ||
+			// "Similarly, William J. Bennett…"
+			len(w) > 4 && strings.HasSuffix(w, "ly") && i+1 < len(t) && t[i+1].w == ","
+		// "…in Portsmouth, N.H., on Tuesday": the state after a place
+		place := skipped && placeTail(t, i)
+		if !opener && !place {
+			break
+		}
+		moved := false
+		for k := i + 1; k < len(t) && k < i+25; k++ {
+			if t[k].w == "," {
+				i = k + 1
+				for i < len(t) && isPunct(t[i].w) {
+					i++
 				}
+				moved = true
+				break
 			}
 		}
+		if !moved {
+			break
+		}
+		skipped = true
 	}
 	j := f.npForward(i)
 	if j-i > 8 {
@@ -659,6 +685,63 @@ func (f *frame) subject() (int, int) {
 	}
 	return i, j
 }
+
+// datelineEnd returns the first token after a dateline that opens the
+// sentence ("WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "WASHINGTON,
+// Dec. 8 (UPI) —"), or 0 when there is none: a place in capitals, then
+// a dash within a few tokens.
+func datelineEnd(t []tok) int {
+	if len(t) < 3 || !allCaps(t[0].raw) {
+		return 0
+	}
+	for k := 1; k < len(t) && k < 12; k++ {
+		switch t[k].w {
+		case "—", "--", "-", "―", "–":
+			return k + 1
+		case ".", "!", "?", ";", ":":
+			return 0
+		}
+	}
+	return 0
+}
+
+// allCaps: a word of at least three letters, all upper case.
+func allCaps(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// placeTail reports whether token i starts the state or country that
+// follows a place name and a comma ("Ames, Iowa,", "Portsmouth, N.H.,"):
+// one or two capitalised words, or an abbreviation, then a comma.
+func placeTail(t []tok, i int) bool {
+	n := 0
+	for k := i; k < len(t) && k < i+3; k++ {
+		if t[k].w == "," {
+			return n > 0 && (n == 1 && strings.HasSuffix(t[i].raw, ".") || usStates[t[i].w] || n == 2 && usStates[t[i].w+" "+t[i+1].w])
+		}
+		if t[k].raw == t[k].w || isPunct(t[k].w) {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+var usStates = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+	"delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+	"kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+	"mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
+	"new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+	"pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+	"vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming")
 
 var discourse = set("but", "and", "so", "however", "still", "meanwhile", "instead", "yet", "also", "now", "then")
 
@@ -739,6 +822,31 @@ func (f *frame) quoteClosesAt(b int) bool {
 		return true
 	}
 	return b > 0 && b < len(t) && t[b].w == "," && isClosingQuote(t[b-1].w) && t[b-1].w != "'" && t[b-1].w != "’"
+}
+
+// afterQuoteNoContent decides, for a cue whose source follows a closing
+// quotation ("…,” Carson told ABC’s George Stephanopoulos by phone."),
+// whether the quotation is its content: it is unless a content of its own
+// opens after the cue — a "that" right after it (or after whom it
+// addresses), a colon, or a quotation opened after a comma. Whatever else
+// follows (a recipient, an occasion, a long adjunct) is news copy's
+// placing of the speaker.
+func (f *frame) afterQuoteNoContent(j int, inverted bool) bool {
+	t := f.toks
+	k := j
+	if inverted || recipient[t[j-1].w] {
+		k = f.npForward(j)
+	}
+	if k < len(t) && t[k].w == "that" {
+		return false
+	}
+	for n := k; n < len(t); n++ {
+		w := t[n].w
+		if w == ":" || (w == "," || w == ":") && n+1 < len(t) && opensQuoteAfterComma(t[n+1].w) {
+			return false
+		}
+	}
+	return true
 }
 
 // noContentAfter reports whether nothing that could be a content follows

@@ -22,8 +22,8 @@ var crossVal = flag.Bool("cv", false, "five-fold cross-validation of the whole o
 // lexicon and the cue model are learned from the other four fifths, the
 // held-out fifth is annotated by Find, and the pooled annotations are
 // scored against train's gold. Run it with -cv (about a minute; -errors=cv
-// adds the error table); -algo, -epochs, -label, -minfeat, -algo2 and
-// -epochs2 choose the learners as with -train; ATTRIB_THRESHOLD,
+// adds the error table); -algo, -epochs, -label, -minfeat, -dropout,
+// -algo2 and -epochs2 choose the learners as with -train; ATTRIB_THRESHOLD,
 // ATTRIB_CAND and ATTRIB_T2 override cueThreshold (one stage),
 // candThreshold and stage2Threshold.
 func TestCrossValidate(t *testing.T) {

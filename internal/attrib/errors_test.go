@@ -163,6 +163,8 @@ func (acc *errAcc) doc(t *testing.T, text, goldPath string) {
 				cause = "according to"
 			case head == "" || cueText == ":" || strings.HasSuffix(cueText, ":") && len(fields) == 1:
 				cause = "colon/punct"
+			case !lx.seen(head) && predClass(head) != "":
+				cause = "head only in the predicate list"
 			case !lx.seen(head):
 				cause = "head not in lexicon"
 			case nounCue[head]:

@@ -45,6 +45,9 @@ type lex struct {
 	head  map[string]stat
 	pair  map[string]stat // "a b"
 	stems map[string]bool // stems of heads
+	// scan: the words the cue model scores on sight, heads and the
+	// predicate list's words together, so that candidate needs one lookup
+	scan map[string]bool
 }
 
 var (
@@ -88,6 +91,13 @@ func parseLexicon(src string) *lex {
 	}
 	for _, w := range deny {
 		delete(l.head, w)
+	}
+	l.scan = make(map[string]bool, len(l.heads)+len(predVal))
+	for w := range l.heads {
+		l.scan[w] = true
+	}
+	for w := range predVal {
+		l.scan[w] = true
 	}
 	return l
 }

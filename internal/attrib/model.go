@@ -130,8 +130,10 @@ func (m *model) score(feats []uint64) float32 {
 	return s
 }
 
-// Feature templates. Each feature is the FNV-1a hash of a template number
-// and one or two strings, computed without allocating.
+// Feature templates. Each feature is the FNV-1a hash of one or two
+// strings and a template number, computed without allocating (prefix,
+// feat; the second stage's features use hashFeat). The fClass… templates
+// pair a word's predicate class (predicates.go) with its context.
 const (
 	fBias = iota + 1
 	fWord
@@ -163,6 +165,14 @@ const (
 	fStemQuote
 	fStemInQuote
 	fSentQuote
+	fClass
+	fClassThat
+	fClassQuote
+	fClassSubj
+	fClassNext
+	fClassPrev
+	fClassInQuote
+	fClassSuffix
 )
 
 // stem strips the commonest inflections so that "insists", "insisted" and
@@ -176,9 +186,11 @@ func stem(w string) string {
 	return w
 }
 
-var biasFeat = hashFeat(fBias, "", "")
+var biasFeat = feat(prefix(""), "", fBias)
 
 // hashFeat3 is hashFeat(t, a, b+"|"+c) without building the string.
+// hashFeat hashes the template first, so it shares nothing between
+// features; the second stage scores few proposals and keeps it.
 func hashFeat3(t int, a, b, c string) uint64 {
 	h := hashFeat(t, a, b)
 	h ^= '|'
@@ -228,7 +240,13 @@ var pronouns = set("he", "she", "they", "i", "we", "you", "it", "who")
 // features appends the features of token i to dst. inQuote says whether a
 // quotation is open before the token, sentQuote whether the sentence has
 // a quotation mark anywhere (hasQuote, computed once per sentence).
-func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote bool) []uint64 {
+//
+// hide leaves out everything that names the word itself (the word, its
+// stem, its learned cue rate) and keeps its predicate class, suffix and
+// context: training hides a share of its words so that the model learns
+// to read a word it never saw as a cue (lexicon dropout), which is what
+// every unlisted verb of saying is at run time.
+func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote, hide bool) []uint64 {
 	w := toks[i].w
 	get := func(k int) string {
 		if k < 0 {
@@ -261,8 +279,12 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote bool)
 		q = "in"
 	}
 	rate := "none"
-	if s, ok := lx.head[w]; ok {
+	if s, ok := lx.head[w]; ok && !hide {
 		rate = s.rate
+	}
+	cls := predClass(w)
+	if cls == "" {
+		cls = "-"
 	}
 	first := "no"
 	if i == 0 {
@@ -276,38 +298,96 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote bool)
 	if sentQuote {
 		sq = "q"
 	}
-	return append(dst,
+	// Several features share their first value: its hash state is
+	// computed once and finished per template (feat), which halves the
+	// hashing this hot loop does.
+	pp1, pn1, pp2, pcls := prefix(p1), prefix(n1), prefix(p2), prefix(cls)
+	prate := prefix(rate)
+	dst = append(dst,
 		biasFeat,
-		hashFeat(fWord, w, ""),
-		hashFeat(fSuffix, suf, ""),
-		hashFeat(fPrev, p1, ""),
-		hashFeat(fNext, n1, ""),
-		hashFeat(fPrev2, p2, ""),
-		hashFeat(fNext2, n2, ""),
-		hashFeat(fWordNext, w, n1),
-		hashFeat(fPrevWord, p1, w),
-		hashFeat(fPrevShape, sp1, sp2),
-		hashFeat(fNextShape, sn1, sn2),
-		hashFeat(fInQuote, q, rate),
-		hashFeat(fRate, rate, ""),
-		hashFeat(fFirst, first, ""),
-		hashFeat(fShape, shape(toks[i]), rate),
-		hashFeat(fStem, st, ""),
-		hashFeat(fThatNear, tn, rate),
-		hashFeat(fPrevNext, p1, n1),
-		hashFeat(fStemPrevShape, st, sp1),
-		hashFeat(fNextTo, st, sn1),
-		hashFeat3(fWordShapes, w, sp1, sn1),
-		hashFeat(fPrevBigram, p2, p1),
-		hashFeat(fNextBigram, n1, n2),
-		hashFeat(fQuoteNear, qn, rate),
-		hashFeat(fSubject, subj, rate),
-		hashFeat(fSubjectWord, sw, st),
-		hashFeat(fStemThat, st, tn),
-		hashFeat(fStemQuote, st, qn),
-		hashFeat(fStemInQuote, st, q),
-		hashFeat(fSentQuote, sq, rate),
+		feat(prefix(suf), "", fSuffix),
+		feat(pp1, "", fPrev),
+		feat(pn1, "", fNext),
+		feat(pp2, "", fPrev2),
+		feat(prefix(n2), "", fNext2),
+		feat(prefix(sp1), sp2, fPrevShape),
+		feat(prefix(sn1), sn2, fNextShape),
+		feat(prefix(q), rate, fInQuote),
+		feat(prate, "", fRate),
+		feat(prefix(first), "", fFirst),
+		feat(prefix(shape(toks[i])), rate, fShape),
+		feat(prefix(tn), rate, fThatNear),
+		feat(pp1, n1, fPrevNext),
+		feat(pp2, p1, fPrevBigram),
+		feat(pn1, n2, fNextBigram),
+		feat(prefix(qn), rate, fQuoteNear),
+		feat(prefix(subj), rate, fSubject),
+		feat(prefix(sq), rate, fSentQuote),
+		feat(pcls, "", fClass),
+		feat(pcls, tn, fClassThat),
+		feat(pcls, qn, fClassQuote),
+		feat(pcls, subj, fClassSubj),
+		feat(pcls, n1, fClassNext),
+		feat(pcls, p1, fClassPrev),
+		feat(pcls, q, fClassInQuote),
+		feat(pcls, suf, fClassSuffix),
 	)
+	if hide {
+		return dst
+	}
+	pw, pst := prefix(w), prefix(st)
+	return append(dst,
+		feat(pw, "", fWord),
+		feat(pw, n1, fWordNext),
+		feat(pp1, w, fPrevWord),
+		feat(pst, "", fStem),
+		feat(pst, sp1, fStemPrevShape),
+		feat(pst, sn1, fNextTo),
+		feat3(pw, sp1, sn1, fWordShapes),
+		feat(prefix(sw), st, fSubjectWord),
+		feat(pst, tn, fStemThat),
+		feat(pst, qn, fStemQuote),
+		feat(pst, q, fStemInQuote),
+	)
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// prefix is the hash state after a feature's first value; feat finishes
+// it with the second value and the template. The separators 0xff and
+// 0xfe never occur in UTF-8 text, so no two features share a byte
+// sequence.
+func prefix(a string) uint64 {
+	h := fnvAdd(fnvOffset, a)
+	h ^= 0xff
+	return h * fnvPrime
+}
+
+func feat(p uint64, b string, t int) uint64 {
+	h := fnvAdd(p, b)
+	h ^= 0xfe
+	h *= fnvPrime
+	h ^= uint64(t)
+	return h * fnvPrime
+}
+
+// feat3 is feat with a third value.
+func feat3(p uint64, b, c string, t int) uint64 {
+	h := fnvAdd(p, b)
+	h ^= '|'
+	h *= fnvPrime
+	return feat(h, c, t)
 }
 
 // subjectBefore looks back from token i past auxiliaries and adverbs

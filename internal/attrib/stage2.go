@@ -90,6 +90,10 @@ const (
 	gSentQuote
 	gPrev
 	gHeadPrev
+	gClass
+	gClassSrc
+	gClassNext
+	gClassKind
 )
 
 // scoreNames are the first-stage scores -8…8 as feature values, spelt as
@@ -188,7 +192,15 @@ func (f *frame) stage2Features(dst []uint64, a *analysis) []uint64 {
 		pat = "yes"
 	}
 	scs := scoreNames[sc+8]
+	cls := predClass(head)
+	if cls == "" {
+		cls = "-"
+	}
 	return append(dst,
+		hashFeat(gClass, cls, ""),
+		hashFeat(gClassSrc, cls, src),
+		hashFeat(gClassNext, cls, next),
+		hashFeat(gClassKind, cls, kind),
 		hashFeat(gBias, "", ""),
 		hashFeat(gScore, scs, ""),
 		hashFeat(gPattern, pat, ""),

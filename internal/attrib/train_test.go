@@ -22,7 +22,8 @@ var (
 	label      = flag.String("label", "any", "with -train: a token is positive when it is inside a gold cue (any) or ends one (head)")
 	algo2      = flag.String("algo2", "perceptron", "the second stage's learner: perceptron or lr")
 	epochs2    = flag.Int("epochs2", 5, "the second stage's epochs")
-	minFeat    = flag.Int("minfeat", 10, "with -train: drop features seen fewer times")
+	minFeat    = flag.Int("minfeat", 5, "with -train: drop features seen fewer times")
+	dropout    = flag.Float64("dropout", 0.3, "with -train: the share of training words whose identity features are hidden (lexicon dropout)")
 )
 
 type example struct {
@@ -45,6 +46,14 @@ type example struct {
 // whole proposals, trained on first-stage output from four inner folds
 // (trainStages). Both are deterministic: a fixed shuffle, sorted output.
 // Choices are measured with TestCrossValidate, never on dev.
+//
+// Lexicon dropout (-dropout, 0.3): for that share of the training words,
+// chosen by a fixed per-text stream, the features that name the word (the
+// word, its stem, its learned cue rate) are left out, so the weights learn
+// what a cue looks like from its predicate class and context alone — the
+// position of every cue word that train never marked. On cross-validation
+// it was neutral to slightly positive (cue F1 .739 without, .741 with, at
+// -minfeat 5); minfeat 5 rather than 10 added about .003 to cue F1.
 func TestTrainCueModel(t *testing.T) {
 	if !*trainModel {
 		t.Skip("run with -train to rebuild cuemodel.bin and cuestage2.bin")
@@ -184,6 +193,9 @@ func cueExamples(t *testing.T, dir string, golds []attribeval.GoldFile, lx *lex,
 		}
 		var toks []tok
 		var qs []bool
+		// one fixed stream per text, so that a text hides the same words
+		// whichever fold it is in
+		rng := rand.New(rand.NewPCG(104729, uint64(gi)))
 		for _, s := range sentence.Split(text) {
 			toks = tokenize(text, s, toks[:0])
 			qs = quoteState(toks, qs[:0])
@@ -200,7 +212,8 @@ func cueExamples(t *testing.T, dir string, golds []attribeval.GoldFile, lx *lex,
 				if !candidate(lx, toks, i) {
 					continue
 				}
-				e := example{feats: features(nil, lx, toks, i, qs[i], sq), y: y}
+				hide := *dropout > 0 && rng.Float64() < *dropout
+				e := example{feats: features(nil, lx, toks, i, qs[i], sq, hide), y: y}
 				if inTrain(gi) {
 					exs = append(exs, e)
 				} else {
