@@ -1,0 +1,90 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/attrib"
+	"github.com/datelinehq/dateline/internal/entity"
+	"github.com/datelinehq/dateline/internal/sentence"
+	"github.com/datelinehq/dateline/internal/shareddata"
+)
+
+// TestDocumentFillsEveryPart runs the stages on a short report and checks
+// each leaves its mark where the text calls for it.
+func TestDocumentFillsEveryPart(t *testing.T) {
+	doc := dateline.Document{
+		ID:        "t",
+		Published: time.Date(2017, 6, 7, 0, 0, 0, 0, time.UTC),
+		Text:      "Politico reports that Jeff Sessions offered to resign on Tuesday. \"I have not had that discussion with him,\" the press secretary Sean Spicer told reporters.",
+	}
+	a := Document(doc)
+	if len(a.Sentences) != 2 {
+		t.Errorf("%d sentences, want 2", len(a.Sentences))
+	}
+	var names []string
+	for _, e := range a.Entities {
+		names = append(names, e.Name)
+	}
+	if got := strings.Join(names, "|"); !strings.Contains(got, "Jeff Sessions") || !strings.Contains(got, "Sean Spicer") {
+		t.Errorf("entities %q: want Jeff Sessions and Sean Spicer", got)
+	}
+	found := false
+	for _, x := range a.Timexes {
+		if x.Value == "2017-06-06" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("timexes %+v: want on Tuesday = 2017-06-06", a.Timexes)
+	}
+	if len(a.Attributions) < 2 {
+		t.Errorf("%d attributions, want Politico's report and Spicer's quote", len(a.Attributions))
+	}
+}
+
+// newsText is PolNeAR dev news when the shared data is present (read only
+// to time the code), else a repeated paragraph.
+func newsText(b *testing.B) string {
+	var sb strings.Builder
+	if root, ok := shareddata.Root(); ok {
+		dir := filepath.Join(root, "data", "attrib", "polnear", "dev", "text")
+		if m, _ := os.ReadDir(dir); len(m) > 0 {
+			for _, e := range m[:min(40, len(m))] {
+				if bs, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+					sb.Write(bs)
+					sb.WriteString("\n\n")
+				}
+			}
+		}
+	}
+	if sb.Len() == 0 {
+		sb.WriteString(strings.Repeat("Politico reports that Jeff Sessions offered his resignation on Tuesday. “I have not had that discussion with him,” the press secretary Sean Spicer told reporters.\n\n", 300))
+	}
+	return sb.String()
+}
+
+// BenchmarkSentencesEntitiesAttributions is issue 4's speed figure: the
+// three stages chained as Document chains them, without time expressions.
+func BenchmarkSentencesEntitiesAttributions(b *testing.B) {
+	text := newsText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		ss := sentence.Split(text)
+		ms, _ := entity.Recognize(text, ss)
+		attrib.Find(text, ss, ms)
+	}
+}
+
+// BenchmarkDocument is the whole analysis of the same text.
+func BenchmarkDocument(b *testing.B) {
+	doc := dateline.Document{ID: "b", Published: time.Date(2016, 11, 1, 0, 0, 0, 0, time.UTC), Text: newsText(b)}
+	b.SetBytes(int64(len(doc.Text)))
+	for b.Loop() {
+		Document(doc)
+	}
+}
