@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"hash/maphash"
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
@@ -229,43 +230,112 @@ func wordTypes(dst []wordType, words []string) []wordType {
 }
 
 // typeTable maps each distinct word string of a document to its facts.
+// It is an open-addressing table of type ids probed at a hash of the
+// word: a Go map from strings cost a third of preparing a document, and
+// emptying this one for the next document is one clear of its slots.
 type typeTable struct {
-	index map[string]int32
+	slots []typeSlot // a power of two, at least twice the words to come
 	types []wordType
-	words []string // the keys of index, so a small document clears only its own
+	words []string // the word of each type
+	flags []uint8  // docStats bits of each type, gathered before the map
+	seed  maphash.Seed
+	// known keeps the facts of words met in earlier documents, which
+	// are mostly the same common words: direct-mapped by the word's
+	// hash, an entry holds a copy of its word, so it holds no pointer
+	// into a document and a hit is exact.
+	known []knownType
 }
 
-// reset empties the table for a new document.
-func (tt *typeTable) reset() {
-	switch {
-	case tt.index == nil || len(tt.index) > maxPooledMap:
-		tt.index = make(map[string]int32, 1024)
-	case len(tt.words) > 512:
-		clear(tt.index)
-	default:
-		// clear costs what the map once held, a large document's worth;
-		// most documents are small.
-		for _, w := range tt.words {
-			delete(tt.index, w)
-		}
+type knownType struct {
+	n    uint8 // length of the word; 0 marks an empty slot
+	word [knownWordMax]byte
+	t    wordType
+}
+
+const (
+	knownSlots   = 1 << 11
+	knownWordMax = 15
+)
+
+// newType returns newWordType(w), from known when it holds w.
+func (tt *typeTable) newType(w string, h uint64) wordType {
+	if tt.known == nil {
+		tt.known = make([]knownType, knownSlots)
 	}
+	e := &tt.known[(h>>32)&(knownSlots-1)]
+	if int(e.n) == len(w) && string(e.word[:e.n]) == w {
+		return e.t
+	}
+	t := newWordType(w)
+	if len(w) > 0 && len(w) <= knownWordMax {
+		e.n, e.t = uint8(len(w)), t
+		copy(e.word[:], w)
+	}
+	return t
+}
+
+// typeSlot is one slot: the word's hash and 1 + its type id, 0 if empty.
+type typeSlot struct {
+	hash uint64
+	id   int32
+}
+
+// reset empties the table for a new document of about nwords words.
+func (tt *typeTable) reset(nwords int) {
+	if tt.seed == (maphash.Seed{}) {
+		tt.seed = maphash.MakeSeed()
+	}
+	size := 64
+	for size < 2*nwords {
+		size *= 2
+	}
+	// Only the part in use is cleared, so a large table left by a long
+	// document costs a short one nothing; a huge one is not kept.
+	if cap(tt.slots) < size || cap(tt.slots) > maxPooledSlots && size <= maxPooledSlots {
+		tt.slots = make([]typeSlot, size)
+	} else {
+		tt.slots = tt.slots[:size]
+		clear(tt.slots)
+	}
+	tt.release()
+}
+
+// release drops the words, which point into the document's text.
+func (tt *typeTable) release() {
 	clear(tt.words)
 	tt.words = tt.words[:0]
 	tt.types = tt.types[:0]
+	tt.flags = tt.flags[:0]
 }
 
+const maxPooledSlots = 1 << 20
+
 // appendTypes appends the types of words to dst, adding new words to the
-// table.
+// table. The table must have been reset for at least as many words as
+// it is given in all.
 func (tt *typeTable) appendTypes(dst []wordType, words []string) []wordType {
+	mask := len(tt.slots) - 1
 	for _, w := range words {
-		k, ok := tt.index[w]
-		if !ok {
-			k = int32(len(tt.types))
-			t := newWordType(w)
-			t.id = k
-			tt.types = append(tt.types, t)
-			tt.index[w] = k
-			tt.words = append(tt.words, w)
+		h := maphash.String(tt.seed, w)
+		i := int(h) & mask
+		var k int32
+		for {
+			sl := &tt.slots[i]
+			if sl.id == 0 {
+				k = int32(len(tt.types))
+				t := tt.newType(w, h)
+				t.id = k
+				tt.types = append(tt.types, t)
+				tt.words = append(tt.words, w)
+				tt.flags = append(tt.flags, 0)
+				sl.hash, sl.id = h, k+1
+				break
+			}
+			if sl.hash == h && tt.words[sl.id-1] == w {
+				k = sl.id - 1
+				break
+			}
+			i = (i + 1) & mask
 		}
 		dst = append(dst, tt.types[k])
 	}
@@ -282,22 +352,27 @@ func (d docStats) add(words []string) {
 
 // addTyped is add with the types of words already known.
 func (d docStats) addTyped(words []string, types []wordType) {
-	caps := isCapsTyped(types)
+	docFlags(words, types, isCapsTyped(types), func(i int, f uint8) { d[types[i].lower] |= f })
+}
+
+// docFlags calls set with the docStats bits that word i of one sentence
+// gives its lower-case form, for each word that gives any.
+// caps is isCapsTyped(types).
+func docFlags(words []string, types []wordType, caps bool, set func(i int, f uint8)) {
 	start := true
 	for i, w := range words {
 		if w == "" {
 			continue
 		}
 		cls := int(types[i].class)
-		h := types[i].lower
 		switch cls {
 		case shLower:
 			if len(w) > 1 {
-				d[h] |= docLower
+				set(i, docLower)
 			}
 		case shTitle, shMixed:
 			if !start && !caps {
-				d[h] |= docCapMid
+				set(i, docCapMid)
 			}
 		}
 		if cls != shOther {
@@ -360,8 +435,13 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer
 
 // sentenceInfoTyped is sentenceInfo with the types of words already known.
 func sentenceInfoTyped(infos []wordInfo, words []string, types []wordType, doc docStats, gaz *gazetteer) []wordInfo {
+	return sentenceInfoCaps(infos, words, types, isCapsTyped(types), doc, gaz)
+}
+
+// sentenceInfoCaps is sentenceInfoTyped with caps, isCapsTyped(types),
+// already known.
+func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer) []wordInfo {
 	infos = infos[:0]
-	caps := isCapsTyped(types)
 	start := true
 	for i, w := range words {
 		t := &types[i]
@@ -390,9 +470,14 @@ func sentenceInfoTyped(infos []wordInfo, words []string, types []wordType, doc d
 		h := uint64(phraseSeed)
 		best, bestCls := 0, uint16(0)
 		for n := 1; n <= lex.maxLen && i+n <= len(infos); n++ {
-			h = mix(h, infos[i+n-1].lower)
+			// The word alone was looked up with its type, and most
+			// words go no further: its hash is mixed in only then.
 			c, ok := types[i].phrase, types[i].inLex
 			if n > 1 {
+				if n == 2 {
+					h = mix(h, infos[i].lower)
+				}
+				h = mix(h, infos[i+n-1].lower)
 				c, ok = lex.phrase.lookup(h)
 			}
 			if !ok {

@@ -409,7 +409,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 	}
 	cands = joinBodies(ws, out)
 	if !caps {
-		cands = untaggedHeads(ws, cands)
+		cands = untaggedHeads(s, cands)
 	}
 	// A wire dateline: the place in capitals, the outlet in brackets.
 	if p, o1, o2 := wireDateline(ws); p > 0 {
@@ -441,7 +441,8 @@ func shapeOrgPrefix(ws []string) bool {
 
 // untaggedHeads finds names the tagger missed whose head gives them away:
 // a run of capitalised words ending in "Authority", "Falls" or "Post".
-func untaggedHeads(ws []string, cands []cand) []cand {
+func untaggedHeads(s *sent, cands []cand) []cand {
+	ws := s.words
 	n := len(ws)
 	orig := len(cands) // sorted; those appended below lie behind the scan
 	p := 0
@@ -454,12 +455,12 @@ func untaggedHeads(ws []string, cands []cand) []cand {
 		if p < orig {
 			lim = cands[p].a
 		}
-		if i >= lim || !nameWord(ws[i]) {
+		if i >= lim || !s.nameAt(i) {
 			i++
 			continue
 		}
 		j := i
-		for j < lim && (nameWord(ws[j]) || j > i && isFunctionWord(ws[j]) && ws[j] != "the" && j+1 < lim && nameWord(ws[j+1])) {
+		for j < lim && (s.nameAt(j) || j > i && isFunctionWord(ws[j]) && ws[j] != "the" && j+1 < lim && s.nameAt(j+1)) {
 			j++
 		}
 		// A sentence-initial capital is no evidence on its own.

@@ -45,6 +45,7 @@ type sent struct {
 	words []string
 	types []wordType // of words
 	tags  []int
+	caps  bool // isCapsTyped(types), when types is set
 }
 
 func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline.Mention, []dateline.Entity) {
@@ -57,7 +58,7 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	from := 0
 	for i := range sents {
 		n := len(sents[i].words)
-		allTags = append(allTags, tg.tag(sents[i].words, sents[i].types, ds)...)
+		allTags = append(allTags, tg.tagCaps(sents[i].words, sents[i].types, sents[i].caps, ds)...)
 		sents[i].tags = allTags[from : from+n : from+n]
 		from += n
 	}
@@ -87,7 +88,7 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]s
 	words := slices.Grow(tg.words[:0], nwords)
 	types := slices.Grow(tg.types[:0], nwords)
 	tt := &tg.tt
-	tt.reset()
+	tt.reset(nwords)
 	ds := tg.docStats()
 	for i := range sents {
 		from := len(words)
@@ -96,9 +97,18 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]s
 		}
 		sents[i].words = words[from:len(words):len(words)]
 		types = tt.appendTypes(types, sents[i].words)
-		ds.addTyped(sents[i].words, types[from:])
+		st := types[from:]
+		// Gathered per type first: the map sees each type once, not
+		// each occurrence.
+		sents[i].caps = isCapsTyped(st)
+		docFlags(sents[i].words, st, sents[i].caps, func(j int, f uint8) { tt.flags[st[j].id] |= f })
 	}
 	tg.words, tg.types = words, types
+	for k, f := range tt.flags {
+		if f != 0 {
+			ds[tt.types[k].lower] |= f
+		}
+	}
 	// The casing facts are final now: look them up once per type.
 	for k := range tt.types {
 		tt.types[k].doc = ds[tt.types[k].lower]

@@ -53,6 +53,26 @@ func isCap(w string) bool {
 	return cls == shTitle || cls == shUpper || cls == shMixed
 }
 
+// capAt is isCap(s.words[i]), read from the word's type when the sentence
+// has them: a type's class is caseClass of its word.
+func (s *sent) capAt(i int) bool {
+	if s.types == nil {
+		return isCap(s.words[i])
+	}
+	cls := s.types[i].class
+	return cls == shTitle || cls == shUpper || cls == shMixed
+}
+
+// nameAt is nameWord(s.words[i]) from the word's type: its lexW is
+// lex.word's classes of the word.
+func (s *sent) nameAt(i int) bool {
+	if s.types == nil {
+		return nameWord(s.words[i])
+	}
+	t := &s.types[i]
+	return (t.class == shTitle || t.class == shUpper || t.class == shMixed) && t.lexW&(lexLower|lexCal|lexTitle|lexNat) == 0
+}
+
 func isFunctionWord(w string) bool {
 	// Nothing longer than three bytes lower-cases to one of these, and
 	// no rune outside ASCII folds to their letters, so EqualFold agrees
@@ -77,7 +97,7 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 		s := &sents[si]
 		var caps bool
 		if s.types != nil {
-			caps = isCapsTyped(s.types)
+			caps = s.caps
 		} else {
 			caps = isCapsSentence(s.words)
 		}
@@ -191,13 +211,20 @@ func ruleCands(si int, s *sent) []cand {
 		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
 			var c uint16
 			var ok bool
-			if s.types != nil {
-				h = mix(h, s.types[i+k-1].lower)
-				c, ok = s.types[i].phrase, s.types[i].inLex
-			} else {
+			switch {
+			case s.types == nil:
 				h = mix(h, lowerHash(s.words[i+k-1]))
-			}
-			if k > 1 || s.types == nil {
+				c, ok = lex.phrase.lookup(h)
+			case k == 1:
+				// The word alone was looked up with its type; its hash
+				// is wanted only by a canonical name or a longer phrase,
+				// and most words begin neither.
+				c, ok = s.types[i].phrase, s.types[i].inLex
+				if ok && c&(lexCanon|lexPrefix) != 0 {
+					h = mix(h, s.types[i].lower)
+				}
+			default:
+				h = mix(h, s.types[i+k-1].lower)
 				c, ok = lex.phrase.lookup(h)
 			}
 			if !ok {
@@ -325,9 +352,16 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		a, b := span(c)
 		return text[a:b]
 	}
-	cov := make([][]bool, len(sents))
+	// One backing array for the coverage of every sentence.
+	total := 0
 	for si := range sents {
-		cov[si] = make([]bool, len(sents[si].words))
+		total += len(sents[si].words)
+	}
+	cov := make([][]bool, len(sents))
+	flat := make([]bool, total)
+	for si := range sents {
+		n := len(sents[si].words)
+		cov[si], flat = flat[:n:n], flat[n:]
 	}
 	mark := func(c cand) {
 		for i := c.a; i < c.b; i++ {
@@ -423,16 +457,34 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			maxMulti = max(maxMulti, c.b-c.a)
 		}
 	}
+	// A bit per key of multi, by the key's low bits: a hash whose bit is
+	// clear is not a key, and most are not, so the map is asked only
+	// about the rest.
+	var multiBits [16]uint64
+	for h := range multi {
+		multiBits[h&1023>>6] |= 1 << (h & 63)
+	}
 	for si := range sents {
 		s := &sents[si]
 		for i, w := range s.words {
-			if !isCap(w) || covered(si, i) {
+			if !s.capAt(i) || covered(si, i) {
 				continue
 			}
 			if maxMulti > 0 {
 				found := 0
-				for k := min(maxMulti, len(s.words)-i); k >= 2 && found == 0; k-- {
-					c, ok := multi[exactPhrase(s.words[i:i+k])]
+				// The phrase hashes of the words from i, by length: each
+				// is exactPhrase of those words.
+				top := min(maxMulti, len(s.words)-i)
+				var ph [6]uint64
+				ph[0] = phraseSeed
+				for k := 1; k <= top; k++ {
+					ph[k] = mix(ph[k-1], exactWord(s.words[i+k-1]))
+				}
+				for k := top; k >= 2 && found == 0; k-- {
+					if multiBits[ph[k]&1023>>6]&(1<<(ph[k]&63)) == 0 {
+						continue
+					}
+					c, ok := multi[ph[k]]
 					if !ok {
 						continue
 					}
@@ -515,7 +567,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		for si := range sents {
 			s := &sents[si]
 			for i := 0; i+1 < len(s.words); i++ {
-				if !strings.EqualFold(s.words[i], "the") || !isTitleWord(s.words[i+1]) &&
+				if len(s.words[i]) != 3 || !strings.EqualFold(s.words[i], "the") || !isTitleWord(s.words[i+1]) &&
 					lex.phrase.get(mix(phraseSeed, lowerHash(s.words[i+1])))&lexPrefix == 0 {
 					continue
 				}
@@ -550,7 +602,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		dateline  bool
 	}
 	ents := map[string]*ent{}
-	order := []string{}
+	var order []*ent
 	personName := map[string]string{}
 	for _, p := range people {
 		personName[p.key] = p.name
@@ -565,7 +617,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		if e == nil {
 			e = &ent{key: key, first: a}
 			ents[key] = e
-			order = append(order, key)
+			order = append(order, e)
 		}
 		if a < e.first {
 			e.first = a
@@ -657,13 +709,14 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		}
 		return best
 	}
-	sort.SliceStable(order, func(i, j int) bool { return ents[order[i]].first < ents[order[j]].first })
+	// Any stable sort gives the one order of sort.SliceStable.
+	slices.SortStableFunc(order, func(x, y *ent) int { return cmp.Compare(x.first, y.first) })
 	// Names must be unique: two keys that reach one name merge.
 	nameOf := map[string]string{}
 	var entities []dateline.Entity
 	byName := map[string]int{}
-	for _, key := range order {
-		e := ents[key]
+	for _, e := range order {
+		key := e.key
 		if idx, ok := byName[e.name]; ok {
 			nameOf[key] = entities[idx].Name
 			continue
@@ -864,19 +917,27 @@ func completeRule(s *sent, cands []cand) []cand {
 		best := 0
 		var cls uint16
 		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
+			var c uint16
+			var ok bool
 			if s.types != nil {
 				t := &s.types[i+k-1]
-				h = mix(h, t.lower)
 				if t.class != shTitle && t.class != shUpper && t.class != shMixed {
 					break
+				}
+				h = mix(h, t.lower)
+				if k == 1 {
+					// The word alone was looked up with its type.
+					c, ok = t.phrase, t.inLex
+				} else {
+					c, ok = lex.phrase.lookup(h)
 				}
 			} else {
 				h = mix(h, lowerHash(s.words[i+k-1]))
 				if !isCap(s.words[i+k-1]) {
 					break
 				}
+				c, ok = lex.phrase.lookup(h)
 			}
-			c, ok := lex.phrase.lookup(h)
 			if !ok {
 				break
 			}
@@ -931,11 +992,11 @@ func completeRule(s *sent, cands []cand) []cand {
 	}
 	if scores >= 2 {
 		for i := 0; i < n; i++ {
-			if !nameWord(s.words[i]) || (i > 0 && nameWord(s.words[i-1])) {
+			if !s.nameAt(i) || (i > 0 && s.nameAt(i-1)) {
 				continue
 			}
 			j := i
-			for j < n && nameWord(s.words[j]) {
+			for j < n && s.nameAt(j) {
 				j++
 			}
 			if j >= n || !isScore(s.words[j]) || isCountry(s.words[i:j]) || j-i > 4 {
@@ -1103,6 +1164,10 @@ func isISODate(w string) bool {
 
 // isParticle matches the lower-case words inside personal names.
 func isParticle(w string) bool {
+	// Most words are longer or capitalised; the switch is for the rest.
+	if len(w) < 2 || len(w) > 5 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
 	switch w {
 	case "van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn", "al", "la", "le", "ter", "ten", "zu":
 		return true
@@ -1115,14 +1180,19 @@ func isParticle(w string) bool {
 func exactPhrase(ws []string) uint64 {
 	h := uint64(phraseSeed)
 	for _, w := range ws {
-		x := uint64(fnvOffset)
-		for i := 0; i < len(w); i++ {
-			x ^= uint64(w[i])
-			x *= fnvPrime
-		}
-		h = mix(h, x)
+		h = mix(h, exactWord(w))
 	}
 	return h
+}
+
+// exactWord is the hash of one word of exactPhrase.
+func exactWord(w string) uint64 {
+	x := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		x ^= uint64(w[i])
+		x *= fnvPrime
+	}
+	return x
 }
 
 func phraseHash(ws []string) uint64 {

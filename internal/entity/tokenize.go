@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,6 +42,15 @@ func isClosePunct(r rune) bool {
 
 func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' }
 
+// plainByte marks the ASCII bytes other than white space: unicode.IsSpace
+// is false for them, and they are whole runes.
+var plainByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !(c == ' ' || c >= '\t' && c <= '\r')
+	}
+	return t
+}()
+
 // tokenize appends the tokens of text[start:end] to dst. It works on plain
 // news text and on PTB-tokenised text alike: white space separates chunks,
 // quotes and brackets are peeled off, a possessive 's or a trailing
@@ -48,22 +58,27 @@ func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' }
 func tokenize(dst []token, text string, start, end int) []token {
 	i := start
 	for i < end {
-		r, sz := utf8.DecodeRuneInString(text[i:end])
-		// Bytes that are not UTF-8 separate tokens, so no mention holds
-		// or borders on half a character.
-		if unicode.IsSpace(r) || r == utf8.RuneError && sz == 1 {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, as in the inner loop.
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				i++
+				continue
+			}
+		} else if r, sz := utf8.DecodeRuneInString(text[i:end]); unicode.IsSpace(r) || r == utf8.RuneError && sz == 1 {
+			// Bytes that are not UTF-8 separate tokens, so no mention
+			// holds or borders on half a character.
 			i += sz
 			continue
 		}
 		j := i
 		for j < end {
-			if c := text[j]; c < utf8.RuneSelf {
-				// ASCII: unicode.IsSpace's answer without the decoding.
-				if c == ' ' || c >= '\t' && c <= '\r' {
-					break
-				}
+			c := text[j]
+			if plainByte[c] {
 				j++
 				continue
+			}
+			if c < utf8.RuneSelf {
+				break // ASCII white space
 			}
 			r2, sz2 := utf8.DecodeRuneInString(text[j:end])
 			if unicode.IsSpace(r2) || r2 == utf8.RuneError && sz2 == 1 {
@@ -195,6 +210,11 @@ func keepsPeriod(w string) bool {
 // splitDashes splits a word on em and en dashes, which join clauses in
 // news text ("Sessions—the attorney-general").
 func splitDashes(dst []token, text string, s, e int) []token {
+	// Every dash isDash knows is encoded from the byte 0xE2; most words
+	// have none.
+	if strings.IndexByte(text[s:e], 0xE2) < 0 {
+		return append(dst, token{s, e})
+	}
 	p := s
 	for i := s; i < e; {
 		r, sz := utf8.DecodeRuneInString(text[i:e])
