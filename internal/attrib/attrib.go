@@ -34,6 +34,7 @@ package attrib
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,6 +47,41 @@ type tok struct {
 	s, e int
 	w    string // lower case
 	raw  string
+	// lo, hi: where w lies in tokenizeInto's buffer; lo < 0 when w is raw
+	lo, hi int32
+	// kind caches isPunct, isOpeningQuote and isClosingQuote of w, which
+	// the cue model's features ask of every neighbour of every candidate;
+	// tokenize sets it, so tokens come from tokenize only
+	kind uint8
+}
+
+const (
+	kPunct uint8 = 1 << iota
+	kOpenQ
+	kCloseQ
+	kQuote = kOpenQ | kCloseQ
+)
+
+// tokKind computes tok.kind for word w.
+func tokKind(w string) uint8 {
+	if w != "" {
+		// a word starting with an ASCII letter or digit is neither
+		// punctuation nor a quotation mark
+		if c := w[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
+			return 0
+		}
+	}
+	var k uint8
+	if isPunct(w) {
+		k |= kPunct
+	}
+	if isOpeningQuote(w) {
+		k |= kOpenQ
+	}
+	if isClosingQuote(w) {
+		k |= kCloseQ
+	}
+	return k
 }
 
 // cue is a cue found in a sentence: tokens [i, j).
@@ -66,52 +102,116 @@ type cue struct {
 // (possibly no) entity mentions, in order of their cues.
 func Find(text string, sentences []dateline.Span, mentions []dateline.Mention) []dateline.Attribution {
 	lex := lexicon()
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
 	var out []dateline.Attribution
-	var toks []tok
-	var qs []bool
 	for si, sent := range sentences {
-		toks = toks[:0]
-		toks = tokenize(text, sent, toks)
-		qs = quoteState(toks, qs[:0])
-		cues := findCues(lex, toks, qs)
-		if len(cues) == 0 {
+		sc.toks, sc.low = tokenizeInto(text, sent, sc.toks[:0], sc.low)
+		toks := sc.toks
+		sc.qs = quoteState(toks, sc.qs[:0])
+		qs := sc.qs
+		sq := hasQuote(toks)
+		sc.cues = findCues(lex, toks, qs, sq, sc)
+		if len(sc.cues) == 0 {
 			continue
 		}
-		f := frame{text: text, toks: toks, qs: qs, sentQuote: hasQuote(toks), sents: sentences, si: si, lex: lex}
-		out = append(out, f.attributions(cues)...)
+		f := frame{text: text, toks: toks, qs: qs, sentQuote: sq, sents: sentences, si: si, lex: lex, sc: sc}
+		out = f.attributions(sc.cues, out)
 	}
 	resolve(text, out, mentions)
 	nest(out)
 	return out
 }
 
+// scratch holds the buffers one Find call reuses from sentence to
+// sentence; a pool shares them between calls, so that Find allocates
+// little beyond its result and stays safe for concurrent use.
+type scratch struct {
+	toks  []tok
+	qs    []bool
+	cues  []cue
+	feats []uint64
+	as    []analysis
+	cueAt []bool
+	low   []byte
+	srcs  []dateline.AttrSpan // sources are handed out from here
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release returns sc to the pool without the strings of the last text,
+// which the pool must not keep alive.
+func (sc *scratch) release() {
+	clear(sc.toks[:cap(sc.toks)])
+	sc.srcs = nil
+	scratchPool.Put(sc)
+}
+
+// newSource returns a pointer to a copy of s. Sources are allocated in
+// blocks: an attribution's source outlives Find, so the block is never
+// reused, only shared.
+func (sc *scratch) newSource(s dateline.AttrSpan) *dateline.AttrSpan {
+	if len(sc.srcs) == cap(sc.srcs) {
+		sc.srcs = make([]dateline.AttrSpan, 0, 32)
+	}
+	sc.srcs = append(sc.srcs, s)
+	return &sc.srcs[len(sc.srcs)-1]
+}
+
 // tokenize appends the tokens of sentence s to dst. An apostrophe glued
 // to a word ending in s is a possessive ("Sessions' decision"), not a
 // quotation mark, and is marked as such.
 func tokenize(text string, s dateline.Span, dst []tok) []tok {
+	dst, _ = tokenizeInto(text, s, dst, nil)
+	return dst
+}
+
+// tokenizeInto is tokenize with a byte buffer for the lower-cased forms:
+// they are built in buf and made into one string per sentence rather than
+// one per capitalised word.
+func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte) ([]tok, []byte) {
+	base := len(dst)
+	buf = buf[:0]
 	for _, sp := range sentence.Tokens(text, s) {
 		raw := text[sp.Start:sp.End]
-		w := lower(raw)
-		if (raw == "'" || raw == "’") && len(dst) > 0 {
-			p := dst[len(dst)-1]
-			if p.e == sp.Start && strings.HasSuffix(p.w, "s") && (sp.End == len(text) || text[sp.End] == ' ') {
-				w = "'s"
+		t := tok{s: sp.Start, e: sp.End, w: raw, raw: raw, lo: -1}
+		if needsLower(raw) {
+			t.lo = int32(len(buf))
+			buf = appendLower(buf, raw)
+			t.hi = int32(len(buf))
+		}
+		dst = append(dst, t)
+	}
+	var low string
+	if len(buf) > 0 {
+		low = string(buf)
+	}
+	for k := base; k < len(dst); k++ {
+		t := &dst[k]
+		if t.lo >= 0 {
+			t.w = low[t.lo:t.hi]
+		}
+		if (t.raw == "'" || t.raw == "’") && k > 0 {
+			p := dst[k-1]
+			if p.e == t.s && strings.HasSuffix(p.w, "s") && (t.e == len(text) || text[t.e] == ' ') {
+				t.w = "'s"
 			}
 		}
-		dst = append(dst, tok{s: sp.Start, e: sp.End, w: w, raw: raw})
+		t.kind = tokKind(t.w)
 	}
-	return dst
+	return dst, buf
 }
 
 // findCues marks cue tokens: a word the cue model scores above
 // cueThreshold, widened by the learned pairs around it ("also said",
 // "according to", "pointed out") and joined with the cue words close
 // before it ("has repeatedly criticised").
-func findCues(lex *lex, toks []tok, qs []bool) []cue {
+func findCues(lex *lex, toks []tok, qs []bool, sq bool, buf *scratch) []cue {
 	m := cueModel()
-	var cues []cue
-	var feats []uint64
-	sq := hasQuote(toks)
+	fm := m.fastFor(lex)
+	cues := buf.cues[:0]
+	feats := buf.feats[:0]
+	defer func() { buf.feats = feats }()
 	th := cueThreshold
 	if stage2Active() || stage2Hook != nil {
 		th = candThreshold
@@ -125,11 +225,23 @@ func findCues(lex *lex, toks []tok, qs []bool) []cue {
 			cues = append(cues, cue{i: i, j: i + 1, colon: true})
 			continue
 		}
-		if !candidate(lex, toks, i) {
+		var in *wordInfo
+		if fm != nil {
+			if in = fm.lookup(w); in == nil {
+				continue
+			}
+		} else if !candidate(lex, toks, i) {
 			continue
 		}
-		feats = features(feats[:0], lex, toks, i, qs[i], sq, false)
-		sc := m.score(feats)
+		var sc float32
+		ok := false
+		if in != nil {
+			sc, ok = fm.score(m, in, toks, i, qs[i], sq)
+		}
+		if !ok {
+			feats = features(feats[:0], lex, toks, i, qs[i], sq, false)
+			sc = m.score(feats)
+		}
 		pat := false
 		if sc <= th {
 			if pat = patternCue(lex, toks, i); !pat {
@@ -289,6 +401,7 @@ type frame struct {
 	sents     []dateline.Span
 	si        int
 	lex       *lex
+	sc        *scratch // buffers; nil in tests that build a frame by hand
 	// quoteBefore's answer, computed once per sentence so that many
 	// cues in one sentence cannot make the search back quadratic.
 	qbDone   bool
@@ -306,11 +419,13 @@ type analysis struct {
 	fixed          bool // conS, conE already set (a passive with its agent)
 }
 
-func (f *frame) attributions(cues []cue) []dateline.Attribution {
-	as := make([]analysis, len(cues))
-	for k, c := range cues {
-		as[k] = f.orient(c)
+func (f *frame) attributions(cues []cue, out []dateline.Attribution) []dateline.Attribution {
+	sc := f.sc
+	as := sc.as[:0]
+	for _, c := range cues {
+		as = append(as, f.orient(c))
 	}
+	defer func() { sc.as = as[:0] }()
 	if stage2Active() || stage2Hook != nil {
 		as = f.filter(as)
 		cues = cues[:0]
@@ -322,7 +437,9 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 	// gives "Cruz", not "Cruz spoke"): cut it before the first one.
 	// Sources are short (a noun phrase of at most a couple of dozen
 	// tokens), so scanning each is linear in the sentence overall.
-	cueAt := make([]bool, len(f.toks))
+	cueAt := sc.cueAt[:0]
+	cueAt = append(cueAt, make([]bool, len(f.toks))...)
+	sc.cueAt = cueAt
 	for _, c := range cues {
 		cueAt[c.i] = true
 	}
@@ -352,7 +469,6 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 			a.srcI, a.srcJ = p.srcI, p.srcJ
 		}
 	}
-	var out []dateline.Attribution
 	for k := range as {
 		a := &as[k]
 		if a.fixed {
@@ -385,8 +501,7 @@ func (f *frame) attributions(cues []cue) []dateline.Attribution {
 			Kind:    dateline.Indirect,
 		}
 		if a.srcJ > a.srcI {
-			s := f.span(f.toks[a.srcI].s, f.toks[a.srcJ-1].e)
-			at.Source = &s
+			at.Source = sc.newSource(f.span(f.toks[a.srcI].s, f.toks[a.srcJ-1].e))
 		}
 		if direct(f.text[a.conS:a.conE]) {
 			at.Kind = dateline.Direct
@@ -1216,12 +1331,29 @@ func direct(s string) bool {
 	return open && closed
 }
 
-func lower(s string) string {
+// needsLower reports whether lower(s) differs from s, or may.
+func needsLower(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(s)
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
 		}
 	}
-	return s
+	return false
+}
+
+// appendLower appends lower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }

@@ -28,6 +28,10 @@ type model struct {
 	// 10^5 per absent feature) would share a weight: harmless noise.
 	slots []slot
 	mask  uint64
+
+	// per-word tables of the cue model (fastscore.go), made on first use
+	fastOnce sync.Once
+	fast     *fastModel
 }
 
 type slot struct {
@@ -85,6 +89,41 @@ func (m *model) weight(k uint64) float32 {
 		case 0:
 			return 0
 		}
+	}
+}
+
+// weights sets x[k] to m.weight(h[k]) for every k. It reads each key's
+// home slot first, in a loop without branches, so that the cache misses
+// of a table too big for the cache overlap instead of following one
+// another; the probing that follows mostly finds those lines loaded.
+func (m *model) weights(h []uint64, x []float32) {
+	const batch = 16
+	var home [batch]uint64
+	var fps [batch]uint32
+	var first [batch]slot
+	for len(h) > 0 {
+		n := min(len(h), batch)
+		for k := 0; k < n; k++ {
+			hk := mix(h[k])
+			home[k], fps[k] = hk&m.mask, fingerprint(hk)
+			first[k] = m.slots[home[k]]
+		}
+		for k := 0; k < n; k++ {
+			sl, fp := first[k], fps[k]
+			for i := home[k]; ; {
+				if sl.fp == fp {
+					x[k] = sl.w
+					break
+				}
+				if sl.fp == 0 {
+					x[k] = 0
+					break
+				}
+				i = (i + 1) & m.mask
+				sl = m.slots[i]
+			}
+		}
+		h, x = h[n:], x[n:]
 	}
 }
 
@@ -223,11 +262,11 @@ func hashFeat(t int, a, b string) uint64 {
 // pronoun, a capitalised word, or a lower-case word.
 func shape(t tok) string {
 	switch {
-	case isQuote(t.w):
+	case t.kind&kQuote != 0:
 		return "Q"
-	case isPunct(t.w):
+	case t.kind&kPunct != 0:
 		return t.w
-	case pronouns[t.w]:
+	case len(t.w) <= pronounMaxLen && pronouns[t.w]:
 		return "PRP"
 	case t.raw != t.w:
 		return "Cap"
@@ -236,6 +275,16 @@ func shape(t tok) string {
 }
 
 var pronouns = set("he", "she", "they", "i", "we", "you", "it", "who")
+
+// pronounMaxLen lets shape, which runs for every neighbour of every
+// candidate, skip the lookup for longer words.
+var pronounMaxLen = func() int {
+	n := 0
+	for w := range pronouns {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // features appends the features of token i to dst. inQuote says whether a
 // quotation is open before the token, sentQuote whether the sentence has
@@ -416,7 +465,7 @@ func subjectBefore(toks []tok, i int) (string, string) {
 // hasQuote reports whether any token is a quotation mark.
 func hasQuote(toks []tok) bool {
 	for k := range toks {
-		if isQuote(toks[k].w) {
+		if toks[k].kind&kQuote != 0 {
 			return true
 		}
 	}
@@ -427,12 +476,12 @@ func hasQuote(toks []tok) bool {
 // token (a quotation ends there: `,” he said`), just after, or neither.
 func quoteNear(toks []tok, i int) string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if isQuote(toks[k].w) {
+		if toks[k].kind&kQuote != 0 {
 			return quoteBefore[i-k]
 		}
 	}
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {
-		if isQuote(toks[k].w) {
+		if toks[k].kind&kQuote != 0 {
 			return quoteAfter[k-i]
 		}
 	}
@@ -454,9 +503,9 @@ func thatNear(toks []tok, i int) string {
 			return "that"
 		case w == ":":
 			return ":"
-		case isOpeningQuote(w):
+		case toks[k].kind&kOpenQ != 0:
 			return "q"
-		case isPunct(w):
+		case toks[k].kind&kPunct != 0:
 			return "p"
 		}
 	}

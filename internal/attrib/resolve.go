@@ -1,7 +1,10 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/datelinehq/dateline"
 )
@@ -11,6 +14,7 @@ import (
 // Trump adviser" (the mention of Trump is not the head), "officials",
 // "people familiar with the matter", "several media reports".
 func resolve(text string, atts []dateline.Attribution, mentions []dateline.Mention) {
+	var mi mentionIndex
 	for i := range atts {
 		src := atts[i].Source
 		if src == nil {
@@ -18,16 +22,74 @@ func resolve(text string, atts []dateline.Attribution, mentions []dateline.Menti
 		}
 		head := headWord(src.Text)
 		hs := src.Start + strings.LastIndex(src.Text, head)
-		for _, m := range mentions {
-			if m.Start <= hs && hs < m.End && m.Entity != "" {
-				src.Entity = m.Entity
-				break
-			}
+		if !mi.built {
+			mi.build(mentions)
 		}
-		if src.Entity == "" && anonymous(src.Text) {
+		if m := mi.first(hs); m >= 0 {
+			src.Entity = mentions[m].Entity
+		}
+		if src.Entity == "" && anonymousHead(src.Text, head) {
 			src.Anonymous = true
 		}
 	}
+}
+
+// mentionIndex finds the first mention, in the order given, that covers
+// a byte offset and names an entity. A long document has a thousand
+// mentions and a hundred sources; scanning every mention for every source
+// was a tenth of Find's time.
+type mentionIndex struct {
+	built bool
+	ms    []dateline.Mention
+	// idx: the mentions that name an entity, by index into ms, in order
+	idx []int
+	// maxEnd[k] is the greatest End among ms[idx[0]] … ms[idx[k]]; it is
+	// set only when those mentions come sorted by Start
+	maxEnd []int
+}
+
+func (mi *mentionIndex) build(ms []dateline.Mention) {
+	mi.built, mi.ms = true, ms
+	sorted := true
+	for k := range ms {
+		if ms[k].Entity == "" {
+			continue
+		}
+		if n := len(mi.idx); n > 0 && ms[mi.idx[n-1]].Start > ms[k].Start {
+			sorted = false
+		}
+		mi.idx = append(mi.idx, k)
+	}
+	if !sorted {
+		return
+	}
+	mi.maxEnd = make([]int, len(mi.idx))
+	e := 0
+	for k, m := range mi.idx {
+		e = max(e, ms[m].End)
+		mi.maxEnd[k] = e
+	}
+}
+
+// first returns the index in ms of the first mention with Start <= off <
+// End and an entity, or -1.
+func (mi *mentionIndex) first(off int) int {
+	if mi.maxEnd == nil {
+		for _, m := range mi.idx {
+			if mi.ms[m].Start <= off && off < mi.ms[m].End {
+				return m
+			}
+		}
+		return -1
+	}
+	// Sorted by Start: the first mention ending after off is the first
+	// whose running greatest End passes off; it covers off unless it
+	// starts after it, and then so does every later one.
+	k, _ := slices.BinarySearch(mi.maxEnd, off+1)
+	if k == len(mi.idx) || mi.ms[mi.idx[k]].Start > off {
+		return -1
+	}
+	return mi.idx[k]
 }
 
 // headWord is the last word of a noun phrase before any parenthesis,
@@ -41,27 +103,61 @@ func headWord(np string) string {
 			np = np[:i]
 		}
 	}
-	f := strings.Fields(np)
-	if len(f) == 0 {
+	// the last of strings.Fields(np), without building the list
+	t := strings.TrimRightFunc(np, unicode.IsSpace)
+	if t == "" {
 		return np
 	}
-	return strings.TrimRight(f[len(f)-1], ".’'s")
+	last := t
+	if i := strings.LastIndexFunc(t, unicode.IsSpace); i >= 0 {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		last = t[i+size:]
+	}
+	return strings.TrimRight(last, ".’'s")
 }
 
-// anonymous reports whether a source phrase names no one: its head is a
-// common noun of the usual unnamed-source kind ("a Trump adviser", "the
-// Trump advisor", "White House officials", "people familiar with…"), or it
-// is an indefinite phrase with a lower-case head ("several media reports").
-func anonymous(np string) bool {
-	f := strings.Fields(strings.ToLower(np))
-	if len(f) == 0 {
+// anonymousHead reports whether a source phrase np, whose headWord is
+// head, names no one: its head is a common noun of the usual
+// unnamed-source kind ("a Trump adviser", "the Trump advisor", "White
+// House officials", "people familiar with…"), or it is an indefinite
+// phrase with a lower-case head ("several media reports"). It runs for
+// every source, so it looks words up without lower-casing whole phrases.
+func anonymousHead(np, head string) bool {
+	first := np
+	if i := strings.IndexFunc(np, notSpace); i < 0 {
 		return false
+	} else {
+		first = np[i:]
 	}
-	head := headWord(np)
-	if unnamedHeads[strings.ToLower(head)] {
+	if i := strings.IndexFunc(first, unicode.IsSpace); i >= 0 {
+		first = first[:i]
+	}
+	var buf [24]byte
+	if inLower(unnamedHeads, head, &buf) {
 		return true
 	}
-	return indefinite[f[0]] && head == strings.ToLower(head)
+	return inLower(indefinite, first, &buf) && head == strings.ToLower(head)
+}
+
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }
+
+// inLower reports whether strings.ToLower(w) is in set, lower-casing a
+// short ASCII word in buf rather than allocating.
+func inLower(set map[string]bool, w string, buf *[24]byte) bool {
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 var indefinite = set("a", "an", "some", "several", "many", "two", "three", "four", "multiple",

@@ -55,6 +55,10 @@ func (f *frame) filter(as []analysis) []analysis {
 	active := m.n > 0
 	out := as[:0]
 	var feats []uint64
+	if f.sc != nil {
+		feats = f.sc.feats[:0]
+		defer func() { f.sc.feats = feats }()
+	}
 	for _, a := range as {
 		feats = f.stage2Features(feats[:0], &a)
 		if stage2Hook != nil {
