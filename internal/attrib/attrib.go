@@ -106,7 +106,7 @@ func Find(text string, sentences []dateline.Span, mentions []dateline.Mention) [
 	defer sc.release()
 	var out []dateline.Attribution
 	for si, sent := range sentences {
-		sc.toks, sc.low = tokenizeInto(text, sent, sc.toks[:0], sc.low)
+		sc.toks, sc.low, sc.spans = tokenizeInto(text, sent, sc.toks[:0], sc.low, sc.spans)
 		toks := sc.toks
 		sc.qs = quoteState(toks, sc.qs[:0])
 		qs := sc.qs
@@ -134,6 +134,7 @@ type scratch struct {
 	as    []analysis
 	cueAt []bool
 	low   []byte
+	spans []dateline.Span
 	srcs  []dateline.AttrSpan // sources are handed out from here
 }
 
@@ -162,17 +163,18 @@ func (sc *scratch) newSource(s dateline.AttrSpan) *dateline.AttrSpan {
 // to a word ending in s is a possessive ("Sessions' decision"), not a
 // quotation mark, and is marked as such.
 func tokenize(text string, s dateline.Span, dst []tok) []tok {
-	dst, _ = tokenizeInto(text, s, dst, nil)
+	dst, _, _ = tokenizeInto(text, s, dst, nil, nil)
 	return dst
 }
 
 // tokenizeInto is tokenize with a byte buffer for the lower-cased forms:
 // they are built in buf and made into one string per sentence rather than
-// one per capitalised word.
-func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte) ([]tok, []byte) {
+// one per capitalised word. spans is a scratch for the token spans.
+func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte, spans []dateline.Span) ([]tok, []byte, []dateline.Span) {
 	base := len(dst)
 	buf = buf[:0]
-	for _, sp := range sentence.Tokens(text, s) {
+	spans = sentence.AppendTokens(spans[:0], text, s)
+	for _, sp := range spans {
 		raw := text[sp.Start:sp.End]
 		t := tok{s: sp.Start, e: sp.End, w: raw, raw: raw, lo: -1}
 		if needsLower(raw) {
@@ -199,7 +201,7 @@ func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte) ([]tok, [
 		}
 		t.kind = tokKind(t.w)
 	}
-	return dst, buf
+	return dst, buf, spans
 }
 
 // findCues marks cue tokens: a word the cue model scores above

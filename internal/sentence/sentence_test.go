@@ -224,3 +224,16 @@ func benchText(b *testing.B) string {
 	}
 	return strings.Repeat(para, 1+(1<<20)/len(para))
 }
+
+// TestAppendTokensAppends: AppendTokens keeps what dst held and appends
+// exactly what Tokens returns.
+func TestAppendTokensAppends(t *testing.T) {
+	text := "Mr. Trump's aides said: \"We won.\""
+	s := dateline.Span{Start: 0, End: len(text)}
+	prior := dateline.Span{Start: 7, End: 9}
+	got := AppendTokens([]dateline.Span{prior}, text, s)
+	want := append([]dateline.Span{prior}, Tokens(text, s)...)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendTokens = %v, want %v", got, want)
+	}
+}

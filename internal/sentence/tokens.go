@@ -14,13 +14,19 @@ import (
 // Possessive "'s" is its own token, as in the Penn Treebank, so "Trump's"
 // gives "Trump" and "'s".
 func Tokens(text string, s dateline.Span) []dateline.Span {
+	return AppendTokens(nil, text, s)
+}
+
+// AppendTokens is Tokens appending to dst, so a caller that tokenises
+// sentence after sentence can reuse one buffer.
+func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.Span {
 	if s.Start < 0 {
 		s.Start = 0
 	}
 	if s.End > len(text) {
 		s.End = len(text)
 	}
-	var out []dateline.Span
+	out := dst
 	i := s.Start
 	for i < s.End {
 		r, size := utf8.DecodeRuneInString(text[i:s.End])
