@@ -36,9 +36,10 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // ingestRun is one ingest. The walk (reading, decompressing, parsing) runs
-// on the caller's goroutine and hands full batches to one writer goroutine
-// that runs the pipeline, so parsing overlaps analysis and storage while
-// batches still reach the pipeline in arrival order.
+// on the caller's goroutine and hands full batches to a preparer goroutine
+// (analysis, on the pipeline's worker pool) that runs one batch ahead of a
+// writer goroutine (dedup, stories, storing), so parsing, analysis and
+// storage overlap while batches still reach the store in arrival order.
 type ingestRun struct {
 	env      *Env
 	pipe     *pipeline.Pipeline
@@ -59,23 +60,44 @@ type ingestRun struct {
 func (r *ingestRun) start(ctx context.Context) {
 	r.work = make(chan []dateline.Document, 2)
 	r.done = make(chan struct{})
+	ready := make(chan *pipeline.Batch, 1)
 	go func() {
-		defer close(r.done)
-		for b := range r.work {
+		defer close(ready)
+		for docs := range r.work {
 			if r.failed() != nil {
 				continue // drain: a failed store takes no more batches
 			}
-			res, err := r.pipe.Ingest(ctx, b)
-			r.mu.Lock()
-			r.res.Add(res)
-			if err != nil && r.err == nil {
-				r.err = err
+			b, err := r.pipe.Prepare(ctx, docs)
+			if err != nil {
+				r.record(pipeline.Result{Seen: len(docs)}, err)
+				continue
 			}
-			seen := r.res.Seen
-			r.mu.Unlock()
+			ready <- b
+		}
+	}()
+	go func() {
+		defer close(r.done)
+		for b := range ready {
+			if r.failed() != nil {
+				continue
+			}
+			res, err := r.pipe.Commit(ctx, b)
+			seen := r.record(res, err)
 			r.progress.update(seen, r.bytes.Load())
 		}
 	}()
+}
+
+// record adds a batch's result and keeps its error, the first one only; it
+// returns how many documents have been seen so far.
+func (r *ingestRun) record(res pipeline.Result, err error) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.res.Add(res)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return r.res.Seen
 }
 
 func (r *ingestRun) failed() error {

@@ -116,9 +116,30 @@ func New(ctx context.Context, st dateline.Store, opts Options) (*Pipeline, error
 // Ingest runs one batch through the stages and stores it in one
 // transaction. Documents already stored are skipped before any analysis.
 func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result, error) {
-	res := Result{Seen: len(docs)}
+	b, err := p.Prepare(ctx, docs)
+	if err != nil {
+		return Result{Seen: len(docs)}, err
+	}
+	return p.Commit(ctx, b)
+}
+
+// Batch is a batch of documents analysed and prepared by Prepare, waiting
+// for Commit.
+type Batch struct {
+	res  Result
+	arts []dateline.Article
+	prep []prepared
+}
+
+// Prepare does the part of Ingest that needs no shared state: it drops
+// documents already stored (and repeats within the batch), then analyses
+// the rest and prepares them for dedup and story assignment on the worker
+// pool. A caller may prepare the next batch while the previous one
+// commits; batches must still be committed in the order they arrived.
+func (p *Pipeline) Prepare(ctx context.Context, docs []dateline.Document) (*Batch, error) {
+	b := &Batch{res: Result{Seen: len(docs)}}
 	if len(docs) == 0 {
-		return res, nil
+		return b, nil
 	}
 	ids := make([]string, len(docs))
 	for i, d := range docs {
@@ -126,21 +147,21 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 	}
 	have, err := p.st.Has(ctx, ids)
 	if err != nil {
-		return res, fmt.Errorf("pipeline: %w", err)
+		return nil, fmt.Errorf("pipeline: %w", err)
 	}
 	// Keep the first of any id repeated within the batch.
 	seen := make(map[string]bool, len(docs))
 	arts := make([]dateline.Article, 0, len(docs))
 	for _, d := range docs {
 		if have[d.ID] || seen[d.ID] {
-			res.Skipped++
+			b.res.Skipped++
 			continue
 		}
 		seen[d.ID] = true
 		arts = append(arts, dateline.Article{Document: d})
 	}
 	if len(arts) == 0 {
-		return res, nil
+		return b, nil
 	}
 	// A batch is a set, not a sequence: taking it oldest first makes the
 	// originals of syndicated copies arrive before the copies and the
@@ -153,10 +174,49 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []dateline.Document) (Result
 	})
 	// Analysis and the per-article halves of dedup and story assignment
 	// (tokenising, hashing) run on the worker pool; only the lookups that
-	// need the shared state run serially below.
+	// need the shared state run serially in Commit.
 	prep, err := p.prepare(ctx, arts)
 	if err != nil {
-		return res, err
+		return nil, err
+	}
+	b.arts, b.prep = arts, prep
+	return b, nil
+}
+
+// Commit runs the serial stages (dedup and story assignment against the
+// shared state) over a prepared batch and stores it in one transaction.
+func (p *Pipeline) Commit(ctx context.Context, b *Batch) (Result, error) {
+	res := b.res
+	arts, prep := b.arts, b.prep
+	b.arts, b.prep = nil, nil
+	if len(arts) == 0 {
+		return res, nil
+	}
+	// The batch may have been prepared while an earlier one, holding some
+	// of the same documents, was being stored: those are skipped now,
+	// exactly as if they had been stored before Prepare looked.
+	ids := make([]string, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+	}
+	have, err := p.st.Has(ctx, ids)
+	if err != nil {
+		return res, fmt.Errorf("pipeline: %w", err)
+	}
+	if len(have) > 0 {
+		k := 0
+		for i := range arts {
+			if have[arts[i].ID] {
+				res.Skipped++
+				continue
+			}
+			arts[k], prep[k] = arts[i], prep[i]
+			k++
+		}
+		arts, prep = arts[:k], prep[:k]
+		if len(arts) == 0 {
+			return res, nil
+		}
 	}
 
 	p.mu.Lock()

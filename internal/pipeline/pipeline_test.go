@@ -192,3 +192,58 @@ func TestArrivalOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPrepareAheadOfCommit prepares a batch, then stores an overlapping
+// batch before committing the first, as the CLI's ingest does when it
+// analyses one batch ahead: the overlap is skipped at commit, and the store
+// ends up exactly as if the batches had run one after the other.
+func TestPrepareAheadOfCommit(t *testing.T) {
+	ctx := context.Background()
+	docs := sampleDocs(t)
+	first, second := docs[:30], docs[20:]
+
+	ahead := open(t)
+	p, err := New(ctx, ahead, Options{Analyze: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, err := p.Prepare(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, err := p.Prepare(ctx, second) // before first is stored: sees none of it
+	if err != nil {
+		t.Fatal(err)
+	}
+	r1, err := p.Commit(ctx, b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := p.Commit(ctx, b2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r1.Added != 30 || r2.Added != len(docs)-30 || r2.Skipped != 10 {
+		t.Errorf("results %+v then %+v: want 30 added, then %d added and the 10 overlapping skipped", r1, r2, len(docs)-30)
+	}
+
+	inOrder := open(t)
+	q, err := New(ctx, inOrder, Options{Analyze: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, batch := range [][]dateline.Document{first, second} {
+		if _, err := q.Ingest(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, want := links(t, ahead), links(t, inOrder)
+	if len(got) != len(docs) || len(want) != len(docs) {
+		t.Fatalf("stored %d and %d documents, want %d", len(got), len(want), len(docs))
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: story/original %v prepared ahead, %v in order", id, got[id], w)
+		}
+	}
+}
