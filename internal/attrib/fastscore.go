@@ -278,17 +278,8 @@ func (fm *fastModel) score(m *model, in *wordInfo, toks []tok, i int, inQuote, s
 		return 0, false
 	}
 	in.once.Do(func() { in.fill(m) })
-	get := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(toks) {
-			return "</s>"
-		}
-		return toks[k].w
-	}
 	w := in.w
-	p1, p2, n1, n2 := get(i-1), get(i-2), get(i+1), get(i+2)
+	p1, p2, n1, n2 := wordAt(toks, i-1), wordAt(toks, i-2), wordAt(toks, i+1), wordAt(toks, i+2)
 	sp1, ip1 := shapeAt(toks, i-1)
 	sp2, ip2 := shapeAt(toks, i-2)
 	sn1, in1 := shapeAt(toks, i+1)

@@ -297,15 +297,6 @@ var pronounMaxLen = func() int {
 // every unlisted verb of saying is at run time.
 func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote, hide bool) []uint64 {
 	w := toks[i].w
-	get := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(toks) {
-			return "</s>"
-		}
-		return toks[k].w
-	}
 	sh := func(k int) string {
 		if k < 0 {
 			return "<s>"
@@ -317,7 +308,7 @@ func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote, hide
 	}
 	// Each context value is computed once: this runs for every candidate
 	// word and is most of Find's time.
-	p1, p2, n1, n2 := get(i-1), get(i-2), get(i+1), get(i+2)
+	p1, p2, n1, n2 := wordAt(toks, i-1), wordAt(toks, i-2), wordAt(toks, i+1), wordAt(toks, i+2)
 	sp1, sp2, sn1, sn2 := sh(i-1), sh(i-2), sh(i+1), sh(i+2)
 	suf := w
 	if len(suf) > 3 {
@@ -529,4 +520,16 @@ func quoteState(toks []tok, dst []bool) []bool {
 		}
 	}
 	return dst
+}
+
+// wordAt is token k's word, or a sentence-boundary marker past either end,
+// as the feature templates (and the fast scorer copying them) read it.
+func wordAt(toks []tok, k int) string {
+	if k < 0 {
+		return "<s>"
+	}
+	if k >= len(toks) {
+		return "</s>"
+	}
+	return toks[k].w
 }
