@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/datelinehq/dateline/internal/brat"
 	"github.com/datelinehq/dateline/internal/eval/attribeval"
-	"github.com/datelinehq/dateline/internal/sentence"
 	"github.com/datelinehq/dateline/internal/shareddata"
 )
 
@@ -74,15 +72,7 @@ func TestCrossValidate(t *testing.T) {
 			if *errSplit == "cv" {
 				acc.doc(t, text, g.Path)
 			}
-			atts := Find(text, sentence.Split(text), nil)
-			f, err := os.Create(filepath.Join(out, g.Name+".ann"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := brat.Write(f, text, atts); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
+			annotate(t, text, filepath.Join(out, g.Name+".ann"))
 		}
 	}
 	rep, err := attribeval.Score(context.Background(), dir, out)

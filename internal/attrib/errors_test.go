@@ -102,12 +102,7 @@ func (acc *errAcc) doc(t *testing.T, text, goldPath string) {
 	t.Helper()
 	note := acc.note
 	lx := lexicon()
-	f, _ := os.Open(goldPath)
-	doc, err := brat.Read(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readGold(t, goldPath)
 	byteOf := brat.ByteOffsets(text)
 	var gr []goldRel
 	for _, r := range doc.Relations() {

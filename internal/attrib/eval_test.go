@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/datelinehq/dateline/internal/brat"
 	"github.com/datelinehq/dateline/internal/eval/attribeval"
-	"github.com/datelinehq/dateline/internal/sentence"
 	"github.com/datelinehq/dateline/internal/shareddata"
 )
 
@@ -32,16 +30,7 @@ func TestPolNeAR(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := string(b)
-		atts := Find(text, sentence.Split(text), nil)
-		f, err := os.Create(filepath.Join(out, filepath.Base(p[:len(p)-4])+".ann"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := brat.Write(f, text, atts); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
+		annotate(t, string(b), filepath.Join(out, filepath.Base(p[:len(p)-4])+".ann"))
 	}
 	rep, err := attribeval.Score(context.Background(), dir, out)
 	if err != nil {

@@ -6,9 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/datelinehq/dateline/internal/brat"
 	"github.com/datelinehq/dateline/internal/eval/attribeval"
-	"github.com/datelinehq/dateline/internal/sentence"
 	"github.com/datelinehq/dateline/internal/shareddata"
 )
 
@@ -28,19 +26,7 @@ func TestDevFloor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := string(b)
-		atts := Find(text, sentence.Split(text), nil)
-		f, err := os.Create(filepath.Join(out, g.Name+".ann"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		werr := brat.Write(f, text, atts)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			t.Fatal(werr)
-		}
+		annotate(t, string(b), filepath.Join(out, g.Name+".ann"))
 	}
 	rep, err := attribeval.Score(context.Background(), dir, out)
 	if err != nil {

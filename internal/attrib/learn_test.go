@@ -54,15 +54,7 @@ func countLexicon(t *testing.T, dir string, keep func(int) bool) string {
 			t.Fatal(err)
 		}
 		text := string(tb)
-		f, err := os.Open(g.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := brat.Read(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := readGold(t, g.Path)
 		byteOf := brat.ByteOffsets(text)
 		inCue := make([]int8, len(text)+1) // 1 inside a cue, 2 at a cue's last token end
 		for _, r := range doc.Relations() {

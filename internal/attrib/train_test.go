@@ -168,15 +168,7 @@ func cueExamples(t *testing.T, dir string, golds []attribeval.GoldFile, lx *lex,
 			t.Fatal(err)
 		}
 		text := string(tb)
-		f, err := os.Open(g.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := brat.Read(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := readGold(t, g.Path)
 		byteOf := brat.ByteOffsets(text)
 		inCue := make([]bool, len(text)+1)
 		for _, r := range doc.Relations() {
@@ -263,15 +255,7 @@ func parseFloat(t *testing.T, s string) float64 {
 // pieces as byte spans.
 func goldCueSpans(t *testing.T, text, path string) []bspan {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := brat.Read(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readGold(t, path)
 	byteOf := brat.ByteOffsets(text)
 	var out []bspan
 	for _, r := range doc.Relations() {

@@ -1,0 +1,41 @@
+package attrib
+
+import (
+	"os"
+	"testing"
+
+	"github.com/datelinehq/dateline/internal/brat"
+	"github.com/datelinehq/dateline/internal/sentence"
+)
+
+// readGold parses the brat annotation file at path.
+func readGold(t *testing.T, path string) *brat.Doc {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := brat.Read(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return doc
+}
+
+// annotate writes Find's attributions of text as a brat file at annPath,
+// the form the scorer reads.
+func annotate(t *testing.T, text, annPath string) {
+	t.Helper()
+	f, err := os.Create(annPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	werr := brat.Write(f, text, Find(text, sentence.Split(text), nil))
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		t.Fatal(werr)
+	}
+}
