@@ -2,7 +2,6 @@ package htmlpage
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -169,59 +168,30 @@ type jsonDate struct {
 // page's own article node over dates of things it mentions.
 func jsonLDDates(v any) []jsonDate {
 	var out []jsonDate
-	var visit func(v any, depth int)
-	visit = func(v any, depth int) {
-		if depth > 12 {
-			return
+	// Nested nodes: @graph, mainEntity… (in sorted order) but not the
+	// things an article is about: their dates are events, not publication.
+	nested := []string{"@graph", "hasPart", "item", "itemListElement", "mainEntity", "mainEntityOfPage"}
+	walkLD(v, 12, nested, func(x map[string]any) {
+		conf := confJSONLD
+		if !isArticleNode(x, true) {
+			conf = confMetaGeneric
 		}
-		switch x := v.(type) {
-		case []any:
-			for _, e := range x {
-				visit(e, depth+1)
-			}
-		case map[string]any:
-			typ := jsonTypes(x["@type"])
-			isArticle := false
-			for _, t := range typ {
-				if articleTypes[strings.ToLower(t)] {
-					isArticle = true
+		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
+			if s, ok := x[k].(string); ok && s != "" {
+				c := conf
+				if k == "uploadDate" {
+					// A video's upload date: usually an embedded clip
+					// older than the article around it.
+					c = confMetaGeneric - 0.05
 				}
-			}
-			conf := confJSONLD
-			if !isArticle {
-				conf = confMetaGeneric
-			}
-			for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
-				if s, ok := x[k].(string); ok && s != "" {
-					c := conf
-					if k == "uploadDate" {
-						// A video's upload date: usually an embedded clip
-						// older than the article around it.
-						c = confMetaGeneric - 0.05
-					}
-					out = append(out, jsonDate{k, s, c})
-					break
-				}
-			}
-			if s, ok := x["dateModified"].(string); ok && s != "" {
-				out = append(out, jsonDate{"dateModified", s, confModified})
-			}
-			// Nested nodes: @graph, mainEntity… but not the things an article
-			// is about (its dates are events, not publication).
-			keys := make([]string, 0, len(x))
-			for k := range x {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				switch k {
-				case "@graph", "mainEntity", "mainEntityOfPage", "hasPart", "itemListElement", "item":
-					visit(x[k], depth+1)
-				}
+				out = append(out, jsonDate{k, s, c})
+				break
 			}
 		}
-	}
-	visit(v, 0)
+		if s, ok := x["dateModified"].(string); ok && s != "" {
+			out = append(out, jsonDate{"dateModified", s, confModified})
+		}
+	})
 	return out
 }
 

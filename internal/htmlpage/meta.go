@@ -98,9 +98,31 @@ type ldMeta struct {
 }
 
 func (l *ldMeta) read(v any) {
+	// Only @graph: the headline and author of a mainEntity or a listed
+	// item would be another article's.
+	walkLD(v, 8, []string{"@graph"}, func(x map[string]any) {
+		if !isArticleNode(x, false) {
+			return
+		}
+		if l.headline == "" {
+			l.headline, _ = x["headline"].(string)
+		}
+		if l.author == "" {
+			l.author = ldName(x["author"])
+		}
+		if l.publisher == "" {
+			l.publisher = ldName(x["publisher"])
+		}
+	})
+}
+
+// walkLD calls fn on every object of a JSON-LD value, going into arrays
+// and, after an object itself, into the values of its nested keys in the
+// order given, at most maxDepth levels deep.
+func walkLD(v any, maxDepth int, nested []string, fn func(map[string]any)) {
 	var visit func(v any, depth int)
 	visit = func(v any, depth int) {
-		if depth > 8 {
+		if depth > maxDepth {
 			return
 		}
 		switch x := v.(type) {
@@ -109,29 +131,26 @@ func (l *ldMeta) read(v any) {
 				visit(e, depth+1)
 			}
 		case map[string]any:
-			isArticle := false
-			for _, t := range jsonTypes(x["@type"]) {
-				if articleTypes[strings.ToLower(t)] && !strings.EqualFold(t, "webpage") {
-					isArticle = true
+			fn(x)
+			for _, k := range nested {
+				if n, ok := x[k]; ok {
+					visit(n, depth+1)
 				}
-			}
-			if isArticle {
-				if l.headline == "" {
-					l.headline, _ = x["headline"].(string)
-				}
-				if l.author == "" {
-					l.author = ldName(x["author"])
-				}
-				if l.publisher == "" {
-					l.publisher = ldName(x["publisher"])
-				}
-			}
-			if g, ok := x["@graph"]; ok {
-				visit(g, depth+1)
 			}
 		}
 	}
 	visit(v, 0)
+}
+
+// isArticleNode reports whether a JSON-LD object's @type is an article
+// type; a WebPage counts only when webPage is set.
+func isArticleNode(x map[string]any, webPage bool) bool {
+	for _, t := range jsonTypes(x["@type"]) {
+		if articleTypes[strings.ToLower(t)] && (webPage || !strings.EqualFold(t, "webpage")) {
+			return true
+		}
+	}
+	return false
 }
 
 // ldName reads a JSON-LD person or organisation, or a list of them.
