@@ -11,11 +11,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/cpuclock"
 	"github.com/datelinehq/dateline/internal/sentence"
 	"github.com/datelinehq/dateline/internal/shareddata"
 )
@@ -263,7 +263,7 @@ func BenchmarkRecognizeNews(b *testing.B) {
 			}
 			b.SetBytes(n)
 			b.ResetTimer()
-			cpu0 := cpuSeconds()
+			cpu0 := cpuclock.Used().Seconds()
 			for b.Loop() {
 				for _, d := range ds {
 					Recognize(d.text, d.spans)
@@ -271,18 +271,9 @@ func BenchmarkRecognizeNews(b *testing.B) {
 			}
 			// Other jobs on a shared machine slow the wall clock, not the
 			// CPU seconds this process spends, so report both.
-			b.ReportMetric(float64(n)*float64(b.N)/1e6/(cpuSeconds()-cpu0), "MB/cpu-s")
+			b.ReportMetric(float64(n)*float64(b.N)/1e6/(cpuclock.Used().Seconds()-cpu0), "MB/cpu-s")
 		})
 	}
-}
-
-// cpuSeconds is the user+system CPU time of this process so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 // newsDocs reads one benchmark set from ../shared: "testa" is all of the

@@ -6,26 +6,16 @@ import (
 	"runtime"
 	"sort"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/cpuclock"
 	"github.com/datelinehq/dateline/internal/dedup"
 	"github.com/datelinehq/dateline/internal/eval/clustereval"
 	"github.com/datelinehq/dateline/internal/shareddata"
 	"github.com/datelinehq/dateline/internal/story"
 )
-
-// cpuTime is the process's user+system CPU time: on a shared machine it
-// measures the work done where wall time measures the neighbours too.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 func loadT17(b *testing.B) []dateline.Article {
 	dir := shareddata.Path(b, "data", "tls", "t17")
@@ -50,7 +40,7 @@ func loadT17(b *testing.B) []dateline.Article {
 func BenchmarkT17(b *testing.B) {
 	arts := loadT17(b)
 	runtime.GC()
-	cpu0 := cpuTime()
+	cpu0 := cpuclock.Used()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix := dedup.NewIndex(dedup.Options{})
@@ -63,7 +53,7 @@ func BenchmarkT17(b *testing.B) {
 		c.Stories()
 		if i == b.N-1 {
 			b.StopTimer()
-			cpu := cpuTime() - cpu0
+			cpu := cpuclock.Used() - cpu0
 			b.ReportMetric(float64(len(arts)*b.N)/cpu.Seconds(), "articles/cpu-s")
 			var before, after runtime.MemStats
 			runtime.GC()
@@ -85,7 +75,7 @@ func BenchmarkT17(b *testing.B) {
 func BenchmarkT17Dedup(b *testing.B) {
 	arts := loadT17(b)
 	runtime.GC()
-	cpu0 := cpuTime()
+	cpu0 := cpuclock.Used()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix := dedup.NewIndex(dedup.Options{})
@@ -94,7 +84,7 @@ func BenchmarkT17Dedup(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(len(arts)*b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(len(arts)*b.N)/(cpuclock.Used()-cpu0).Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
@@ -123,7 +113,7 @@ func BenchmarkT17Story(b *testing.B) {
 	}
 	ix = nil
 	runtime.GC()
-	cpu0 := cpuTime()
+	cpu0 := cpuclock.Used()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		c := story.NewClusterer(story.Options{})
@@ -133,7 +123,7 @@ func BenchmarkT17Story(b *testing.B) {
 		c.Stories()
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(len(arts)*b.N)/(cpuTime()-cpu0).Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(len(arts)*b.N)/(cpuclock.Used()-cpu0).Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
@@ -152,7 +142,7 @@ func BenchmarkT17Prepared(b *testing.B) {
 		c := story.NewClusterer(story.Options{})
 		dp := make([]*dedup.Prepared, len(arts))
 		sp := make([]*story.Prepared, len(arts))
-		t0 := cpuTime()
+		t0 := cpuclock.Used()
 		var wg sync.WaitGroup
 		workers := runtime.GOMAXPROCS(0)
 		for w := 0; w < workers; w++ {
@@ -166,14 +156,14 @@ func BenchmarkT17Prepared(b *testing.B) {
 			}(w)
 		}
 		wg.Wait()
-		t1 := cpuTime()
+		t1 := cpuclock.Used()
 		for j := range arts {
 			a := arts[j]
 			a.DuplicateOf = ix.CheckPrepared(&a, dp[j]).Original
 			c.AssignPrepared(&a, sp[j])
 		}
 		c.Stories()
-		t2 := cpuTime()
+		t2 := cpuclock.Used()
 		prepCPU += t1 - t0
 		serialCPU += t2 - t1
 	}

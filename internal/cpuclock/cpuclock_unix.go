@@ -1,14 +1,15 @@
 //go:build unix
 
-package htmlpage
+package cpuclock
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time this process has used, user and system.
-func cpuTime() time.Duration {
+// Used is the CPU time this process has used so far, user and system; 0
+// when the system will not say.
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
