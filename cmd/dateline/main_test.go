@@ -326,7 +326,8 @@ func gunzipLines(t *testing.T, path string) [][]byte {
 	return bytes.Split(bytes.TrimRight(data, "\n"), []byte("\n"))
 }
 
-// TestEvalTLSBadGrid: a malformed --betas or --lead-refs list is a usage
+// TestEvalTLSBadGrid: a malformed --betas or --lead-refs list, or --hand
+// beside --loto (which chooses the ranking itself), is a usage
 // error naming the flag, before any data is read.
 func TestEvalTLSBadGrid(t *testing.T) {
 	dir := t.TempDir()
@@ -334,6 +335,7 @@ func TestEvalTLSBadGrid(t *testing.T) {
 		{"--betas", "0.3,abc"},
 		{"--betas", "-1"},
 		{"--lead-refs", "3,,"},
+		{"--hand"},
 	} {
 		code, _, errs := cli(t, filepath.Join(dir, "unused.db"), "", append([]string{"eval", "tls", "--dataset", dir, "--loto"}, args...)...)
 		if code != exitUsage || !strings.Contains(errs, args[0]) {

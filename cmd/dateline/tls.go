@@ -49,6 +49,11 @@ func runEvalTLS(ctx context.Context, env *Env, args []string) error {
 	if *baseline && *loto {
 		return usageError{"eval tls: --baseline and --loto exclude each other"}
 	}
+	if *hand && *loto {
+		// --loto chooses the ranking itself; --betas 0 restricts it to the
+		// hand-set score.
+		return usageError{"eval tls: --hand and --loto exclude each other (use --loto --betas 0)"}
+	}
 	betaList, err := numbers("--betas", *betas, tlseval.Betas)
 	if err != nil {
 		return err

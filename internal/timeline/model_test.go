@@ -107,3 +107,32 @@ func TestModelOrdersCandidates(t *testing.T) {
 		t.Errorf("length weight +1 chose %q, -1 chose %q: want the longer first", long, short)
 	}
 }
+
+// TestSupportCounts counts, for each candidate, the other articles with a
+// candidate within cosine 0.5 of it, on vectors built by hand: a second
+// sentence from the same article adds nothing, a dissimilar one nothing.
+func TestSupportCounts(t *testing.T) {
+	v := func(id int32) vec { return vec{ids: []int32{id}, ws: []float32{1}} }
+	sents := []sent{
+		{art: 0, v: v(1)},
+		{art: 1, v: v(1)},
+		{art: 1, v: v(1)}, // same article again
+		{art: 2, v: v(2)}, // orthogonal
+		{art: 3, v: vec{ids: []int32{1, 2}, ws: []float32{0.6, 0.8}}}, // cosine .6 with the first three, .8 with the fourth
+	}
+	dense := make([]float32, 3)
+	got := supportCounts([]int{0, 1, 2, 3, 4}, sents, dense)
+	// The three alike see each other's articles (0 or 1) and article 3; the
+	// orthogonal one sees only article 3; article 3 sees articles 0, 1, 2.
+	want := []int{2, 2, 2, 1, 3}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("candidate %d: support %d, want %d (all %v)", i, got[i], want[i], got)
+		}
+	}
+	for i, x := range dense {
+		if x != 0 {
+			t.Errorf("scratch left dirty at %d: %v", i, x)
+		}
+	}
+}
