@@ -2,11 +2,22 @@ package attrib
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/datelinehq/dateline/internal/brat"
 	"github.com/datelinehq/dateline/internal/sentence"
 )
+
+// readText reads the text of a PolNeAR document in split folder dir.
+func readText(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 // readGold parses the brat annotation file at path.
 func readGold(t *testing.T, path string) *brat.Doc {

@@ -64,11 +64,7 @@ func TestCrossValidate(t *testing.T) {
 			if keep(gi) {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := string(b)
+			text := readText(t, dir, g.Name)
 			if *errSplit == "cv" {
 				acc.doc(t, text, g.Path)
 			}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -64,11 +63,7 @@ func TestErrorCauses(t *testing.T) {
 	}
 	acc := newErrAcc()
 	for _, g := range golds {
-		tb, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		acc.doc(t, string(tb), g.Path)
+		acc.doc(t, readText(t, dir, g.Name), g.Path)
 	}
 	acc.print()
 }

@@ -2,7 +2,6 @@ package attrib
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -22,11 +21,7 @@ func TestDevFloor(t *testing.T) {
 	}
 	out := t.TempDir()
 	for _, g := range golds {
-		b, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		annotate(t, string(b), filepath.Join(out, g.Name+".ann"))
+		annotate(t, readText(t, dir, g.Name), filepath.Join(out, g.Name+".ann"))
 	}
 	rep, err := attribeval.Score(context.Background(), dir, out)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -49,11 +48,7 @@ func countLexicon(t *testing.T, dir string, keep func(int) bool) string {
 		if keep != nil && !keep(gi) {
 			continue
 		}
-		tb, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(tb)
+		text := readText(t, dir, g.Name)
 		doc := readGold(t, g.Path)
 		byteOf := brat.ByteOffsets(text)
 		inCue := make([]int8, len(text)+1) // 1 inside a cue, 2 at a cue's last token end

@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -163,11 +162,7 @@ func trainLR(exs []example, epochs int) map[uint64]float32 {
 func cueExamples(t *testing.T, dir string, golds []attribeval.GoldFile, lx *lex, inTrain func(int) bool) (exs, held []example) {
 	t.Helper()
 	for gi, g := range golds {
-		tb, err := os.ReadFile(filepath.Join(dir, "text", g.Name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(tb)
+		text := readText(t, dir, g.Name)
 		doc := readGold(t, g.Path)
 		byteOf := brat.ByteOffsets(text)
 		inCue := make([]bool, len(text)+1)
@@ -306,11 +301,7 @@ func trainStages(t *testing.T, dir string, golds []attribeval.GoldFile, keep fun
 			if inner[gi] != j {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(dir, "text", golds[gi].Name+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := string(b)
+			text := readText(t, dir, golds[gi].Name)
 			cur = goldCueSpans(t, text, golds[gi].Path)
 			Find(text, sentence.Split(text), nil)
 		}
