@@ -72,6 +72,12 @@ type Params struct {
 	// RelativeRef weighs a mention by a relative expression ("Tuesday",
 	// "yesterday") against one written as a calendar date.
 	RelativeRef float64
+	// FutureRef is what an article naming a day still ahead of it adds to
+	// that day's salience (a vote "on Sunday", a deadline "by June 30"):
+	// a day announced in advance and reached within the range was usually
+	// one the story turned on. Such a sentence never describes the day,
+	// so it is not a candidate, and the weight stays small: plans slip.
+	FutureRef float64
 	// LeadDateRef weighs a mention by a sentence that opens with the date
 	// ("May 19 - The first heavy oil …", "On April 28 , …"): the entries of
 	// the timelines and fact boxes newsrooms publish, each a journalist's
@@ -118,7 +124,7 @@ type Params struct {
 
 // DefaultParams are the weights Build uses.
 func DefaultParams() Params {
-	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, LeadDateRef: 3, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
+	return Params{PubWeight: 0.5, Lag: 0, SameDayRef: 1, RetroBoost: 0, IrrelevantWeight: 0.5, MentionBoost: 1, ExplicitBoost: 1, LeadDateBoost: 2, RelativeRef: 0.5, LeadDateRef: 3, FutureRef: 0.1, Redundancy: 0.5, LeadSentences: 5, PubDays: 2, QueryWeight: 1,
 		MaxTokens: 60, TargetTokens: 20, LengthPenalty: 0, LateRef: 1, LateDays: 7, LeadPreferred: 2,
 		Compress: CompressAll, LocalWindow: 15, LocalAlpha: 0.25, Model: &trainedModel}
 }
@@ -147,6 +153,14 @@ type sent struct {
 	explicit []int64 // the subset written out as a calendar date ("20 April")
 	leadDate []int64 // days it opens with, as a timeline entry does ("May 19 - …")
 	named    []namedDay
+}
+
+// aheadRef is a sentence's mentions of days after its article's
+// publication, and whether the sentence is about the query.
+type aheadRef struct {
+	art  int
+	days []day
+	rel  bool
 }
 
 // namedDay is where a sentence names a day (byte offsets in its text).
@@ -268,6 +282,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		terms[id] = true
 	}
 	var sents []sent
+	var ahead []aheadRef
 	var tfs []tf
 	var scratch []int32
 	var buf []byte
@@ -292,7 +307,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				continue
 			}
 			sp.Start += trimPreamble(a.Text[sp.Start:sp.End])
-			var refs, explicit []day
+			var refs, explicit, future []day
 			var leadDate []day
 			for ti < len(txs) && txs[ti].Start < sp.Start {
 				ti++
@@ -306,7 +321,11 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				}
 				// A date after publication is a plan or a forecast, not
 				// something that happened; it is left to later coverage.
-				if !ok || d > pub || d < lo || d > hi {
+				if !ok || d < lo || d > hi {
+					continue
+				}
+				if d > pub {
+					future = appendUnique(future, d)
 					continue
 				}
 				refs = appendUnique(refs, d)
@@ -319,6 +338,9 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			}
 			// Only sentences that name a day or lead their article can
 			// ever be chosen; the rest are not worth tokenising.
+			if len(future) > 0 && p.FutureRef > 0 {
+				ahead = append(ahead, aheadRef{ai, future, mentionsQuery(a.Text[sp.Start:sp.End], terms, vb) || overlapsAny(entitySpans, sp)})
+			}
 			if len(refs) == 0 && si >= p.LeadSentences {
 				continue
 			}
@@ -407,10 +429,28 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			m[s.art] = math.Max(m[s.art], wd)
 		}
 	}
+	// Days named ahead of time, once per article like the others.
+	aheadArts := map[day]map[int]float64{}
+	for _, r := range ahead {
+		w := p.FutureRef
+		if queryOn && !r.rel {
+			w *= p.IrrelevantWeight
+		}
+		for _, d := range r.days {
+			m := aheadArts[d]
+			if m == nil {
+				m = map[int]float64{}
+				aheadArts[d] = m
+			}
+			m[r.art] = math.Max(m[r.art], w)
+		}
+	}
 	score := map[day]float64{}
-	for d, m := range refArts {
-		for _, w := range m {
-			score[d] += w
+	for _, arts := range []map[day]map[int]float64{refArts, aheadArts} {
+		for d, m := range arts {
+			for _, w := range m {
+				score[d] += w
+			}
 		}
 	}
 	for d, as := range pubArts {
@@ -875,4 +915,26 @@ func compressFor(s *sent, d day, rules uint) string {
 		}
 	}
 	return compress(s.text, rules, same)
+}
+
+// mentionsQuery reports whether text contains one of the query's terms.
+func mentionsQuery(text string, terms map[int32]bool, vb *vocab) bool {
+	if len(terms) == 0 {
+		return false
+	}
+	for _, w := range words(text) {
+		if id, ok := vb.id[w]; ok && terms[id] {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAny(spans []dateline.Span, sp dateline.Span) bool {
+	for _, m := range spans {
+		if m.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }

@@ -260,3 +260,35 @@ func TestLeadPreferred(t *testing.T) {
 		})
 	}
 }
+
+func TestFutureRef(t *testing.T) {
+	arts := []dateline.Article{
+		article("x1", "wire", "2021-05-03", "The Kela dam council will vote on the rebuilding plan on Friday ."),
+		article("w1", "daily", "2021-05-05", "Kela dam engineers inspected the cracked spillway for a second day ."),
+		article("v1", "gazette", "2021-05-07", "The Kela dam council approved the rebuilding plan by a wide margin ."),
+	}
+	for _, tc := range []struct {
+		weight float64
+		want   string
+	}{
+		{0, "2021-05-03"},   // three days of one publication each: the earliest wins the tie
+		{0.1, "2021-05-07"}, // the vote announced ahead lifts its day
+	} {
+		p := DefaultParams()
+		p.FutureRef = tc.weight
+		tl := BuildSource(Query{Text: "Kela dam", Dates: 1, PerDate: 1}, arts, p)
+		if len(tl.Dates) != 1 || tl.Dates[0].Date != tc.want {
+			t.Errorf("FutureRef %v: dates %+v, want only %s", tc.weight, tl.Dates, tc.want)
+		}
+	}
+	// Naming a day ahead lifts it but never speaks for it: the plan is not
+	// what happened.
+	tl := BuildSource(Query{Text: "Kela dam", Dates: 3, PerDate: 2}, arts, DefaultParams())
+	for _, d := range tl.Dates {
+		for _, s := range d.Sentences {
+			if d.Date == "2021-05-07" && strings.Contains(s.Text, "will vote") {
+				t.Errorf("2021-05-07 is described by the announcement %q", s.Text)
+			}
+		}
+	}
+}
