@@ -50,9 +50,11 @@ var rules = []rule{
 	{pat: `$PRE the current|latest|recent|most|past|previous|same|comparable? recent? fiscal? quarter`, norm: theQuarter},
 	{pat: `the? comparable|corresponding|same? year - ago|earlier Ord? quarter|period`, norm: yearAgoQuarter},
 	{pat: `the latest|current|most recent? period`, norm: theQuarter},
+	{pat: `the? comparable|corresponding|same? year - ago|earlier Num Units`, norm: duration},
 	{pat: `year - ago|earlier`, norm: yearAgoQuarter},
 	{pat: `the? quarter|period a year ago|earlier`, norm: yearAgoQuarter},
-	{pat: `the corresponding|comparable|same period|quarter last|a year|year ago|earlier`, norm: yearAgoQuarter},
+	{pat: `the corresponding|comparable|same period|quarter a|last? year ago|earlier?`, norm: yearAgoQuarter},
+	{pat: `last year ' s quarter`, norm: lastYearsQuarter},
 	{pat: `$PRE year -? (' s)? end`, norm: yearEnd},
 
 	// Days relative to the publication date.
@@ -68,13 +70,13 @@ var rules = []rule{
 	{pat: `the next|following TOD`, norm: nextTOD},
 
 	// Periods relative to the publication date or the last date mentioned.
-	{pat: `$PRE this|last|next|coming|current Unit`, norm: deictic},
+	{pat: `$PRE this|last|next|coming|current fiscal? Unit`, norm: deictic},
 	{pat: `earlier|later this Unit`, norm: deictic},
 	{pat: `earlier|later in the|this Unit`, norm: deictic},
 	{pat: `earlier|later that Unit`, norm: anaphoric},
 	{pat: `earlier|later RelDay`, norm: relDay},
 	{pat: `$PRE the coming|current Unit`, norm: deictic},
-	{pat: `$PRE the next|following|previous|prior|preceding|same Unit`, norm: anaphoric},
+	{pat: `$PRE the next|following|previous|prior|preceding|same fiscal? Unit (or so)?`, norm: anaphoric},
 	{pat: `$PRE that same? Unit`, norm: anaphoric},
 	{pat: `(the? Mod -? of|in) the|this Unit`, norm: deictic},
 	{pat: `the weekend`, norm: weekend},
@@ -102,9 +104,9 @@ var rules = []rule{
 	// Durations.
 	{pat: `$APX Num|A -? more|additional|other|full|trading|business|working? Unit|Units (- long)?`, norm: duration},
 	{pat: `$APX A? Few of? more? Units (- long)?`, norm: duration},
-	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? of? Num? Units`, norm: duration},
+	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? of? Num? Units (or so)?`, norm: duration},
 	{pat: `the Num Units`, norm: duration},
-	{pat: `$PRE the past|last Unit`, norm: deictic},
+	{pat: `$PRE the past|last|latest|previous|prior fiscal? Unit`, norm: deictic},
 	{pat: `past decade|century`, norm: duration},
 	{pat: `recent|coming|past Units`, norm: vaguePlural},
 	{pat: `Units (- long)?`, norm: vaguePlural},
@@ -268,7 +270,18 @@ func (s *state) resolveMonth(mo, i, j int) time.Time {
 		}
 	}
 	if dir == 0 {
-		dir, reach = s.tenseOrNone(i, j), weakMonthReach
+		var k int
+		dir, k = s.cueAt(i, j, false)
+		// An irregular past verb just before the month ("took power in
+		// June", "won the elections in January") is as sure as an
+		// auxiliary. Not an -ed word, which may be an adjective; not a
+		// reporting verb ("said"), which dates the report; not a verb after
+		// the month, which is often about something else ("crude for
+		// delivery in January rose 47 cents").
+		reach = weakMonthReach
+		if dir < 0 && k >= i-4 && k < i && !s.toks[k].weak && !reportingCues[s.toks[k].low] && !unsurePastCues[s.toks[k].low] {
+			reach = 0
+		}
 	}
 	switch {
 	case dir > 0 && off < -reach:
@@ -286,6 +299,22 @@ func (s *state) resolveMonth(mo, i, j int) time.Time {
 // through Sept. 29").
 var monthLead = map[string]int{"by": 1, "through": 1, "until": 1, "till": 1, "since": -1}
 
+// reportingCues are tense cues that date the report rather than the event.
+var reportingCues = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "reports": true, "reported": true,
+	"writes": true, "wrote": true, "announces": true, "would": true,
+}
+
+// unsurePastCues are past cues that do not date the month after them: time
+// words ("last Thursday"), verbs spelled alike in the present and the past,
+// and "was"/"were", whose participle may still be a plan ("the ruling was
+// expected in December").
+var unsurePastCues = map[string]bool{
+	"last": true, "ago": true, "yesterday": true, "earlier": true,
+	"cut": true, "hit": true, "put": true, "set": true, "quit": true, "shot": true, "struck": true,
+	"was": true, "were": true,
+}
+
 // weakMonthReach is how many months from the DCT's a bare month must lie
 // before a weak tense cue may move it to the other side of the DCT.
 const weakMonthReach = 2
@@ -299,10 +328,30 @@ func bareMonth(s *state, m *match) (result, bool) {
 			return result{}, false
 		}
 	}
+	// "the annual March for Life", "the March on Washington": a march.
+	if t.low == "march" && m.end-m.start == 1 {
+		if p, n := s.prev(m), s.next(m); p != nil && n != nil && marchBefore[p.low] && marchAfter[n.low] {
+			return result{}, false
+		}
+	}
 	if !s.hasDCT {
 		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d", mo)}, true
 	}
 	return at(s.resolveMonth(mo, m.start, m.end), uMonth, s.dctAnchor()), true
+}
+
+var (
+	marchBefore = map[string]bool{"the": true, "a": true, "annual": true, "this": true, "their": true, "protest": true, "peace": true}
+	marchAfter  = map[string]bool{"for": true, "of": true, "on": true, "against": true, "to": true, "through": true, "from": true}
+)
+
+func init() {
+	for w := range marchBefore {
+		entryOf(w)
+	}
+	for w := range marchAfter {
+		entryOf(w)
+	}
 }
 
 func monthOfRelYear(s *state, m *match) (result, bool) {
@@ -465,15 +514,39 @@ func holiday(s *state, m *match) (result, bool) {
 	mo, d := h.date(y)
 	t := date(y, mo, d)
 	if !m.got(cYear) {
-		// the last one, unless the clause is clearly about the future
-		last := s.word(m, "last") != ""
-		if (last || s.strongTense(m.start, m.end) <= 0) && t.After(s.dct) {
-			y--
-		} else if s.word(m, "next") != "" && t.Before(s.dct) {
-			y++
+		// "last Christmas" is the one before the DCT, "next Christmas" the
+		// one after, "this Christmas" this year's; a bare one is the nearer
+		// of the two, unless an auxiliary says which side ("had spent
+		// Christmas", "will spend").
+		dir, thisYear := s.strongTense(m.start, m.end), false
+		switch s.word(m, "last", "next", "this") {
+		case "last":
+			dir = -1
+		case "next":
+			dir = 1
+		case "this":
+			thisYear = true
 		}
-		mo, d = h.date(y)
-		t = date(y, mo, d)
+		prev, next := t, t
+		if t.After(s.dct) {
+			mo, d = h.date(y - 1)
+			prev = date(y-1, mo, d)
+		} else if t.Before(s.dct) {
+			mo, d = h.date(y + 1)
+			next = date(y+1, mo, d)
+		}
+		switch {
+		case thisYear:
+			// t is this year's already
+		case dir < 0:
+			t = prev
+		case dir > 0:
+			t = next
+		case next.Sub(s.dct) < s.dct.Sub(prev):
+			t = next
+		default:
+			t = prev
+		}
 	}
 	if s.word(m, "eve") != "" {
 		t = t.AddDate(0, 0, -1)
@@ -534,13 +607,39 @@ func ordQuarter(s *state, m *match) (result, bool) {
 		return at(date(y, 6*(o-1)+1, 1), uHalf, anchor), true
 	}
 	r := at(date(y, 3*(o-1)+1, 1), uQuarter, anchor)
-	r.namedQuarter = true
+	r.namedQuarter = s.reportable(r.ref.t, m)
 	return r, true
+}
+
+// reportable reports whether a quarter starting at q can be the period an
+// earnings story reports on, which later "a year ago" and "the latest
+// period" refer to: not one still to come ("the third quarter of 1990" in a
+// 1989 story), and the quarter under way only when a past verb says it is
+// over already (a fiscal quarter: "reported a decline in fourth-quarter
+// earnings"), not in a forecast ("will result in a fourth-quarter charge").
+// A quarter already over is reported on even in a forecast ("expects to
+// report third-quarter net").
+func (s *state) reportable(q time.Time, m *match) bool {
+	if !s.hasDCT {
+		return true
+	}
+	switch cur := trunc(s.dct, uQuarter); {
+	case q.After(cur):
+		return false
+	case q.Equal(cur):
+		return s.tenseOrNone(m.start, m.end) < 0
+	}
+	return true
 }
 
 // yearPeriod is "the 1988 quarter": the quarter under discussion, in that year.
 func yearPeriod(s *state, m *match) (result, bool) {
 	y := int(m.v[cYear])
+	// "the first nine months ... the 1988 period": a period compared with
+	// a span, not a quarter, is that year's
+	if s.word(m, "period") != "" && !s.comparedWith().quarter {
+		return at(date(y, 1, 1), uYear, ""), true
+	}
 	if s.hasLastQ {
 		q := s.lastQ.t
 		return at(date(y, int(q.Month()), 1), uQuarter, format(q, uQuarter)), true
@@ -564,7 +663,7 @@ func theQuarter(s *state, m *match) (result, bool) {
 		}
 		return s.fromDCT(uQuarter, -1), true
 	}
-	if s.word(m, "latest", "recent", "most", "past") == "" && s.hasLastQ {
+	if s.word(m, "recent", "most", "past") == "" && s.hasLastQ {
 		return at(s.lastQ.t, uQuarter, format(s.lastQ.t, uQuarter)), true
 	}
 	return s.fromDCT(uQuarter, -1), true
@@ -573,10 +672,28 @@ func theQuarter(s *state, m *match) (result, bool) {
 // yearAgoQuarter is "the year-ago quarter": the quarter under discussion,
 // a year before.
 func yearAgoQuarter(s *state, m *match) (result, bool) {
+	// "the same period a year ago", "… last year", not "… year"
+	if last := s.toks[m.end-1].low; last == "year" && s.word(m, "last") == "" || last != "year" && s.word(m, "last") != "" {
+		return result{}, false
+	}
+	// "the nine months ... the year-earlier period": the same span a year
+	// before, which TimeML writes as the span
+	if s.word(m, "period") != "" && s.hasPrevOut && s.prevOut.dur && !s.prevOut.afterDur {
+		return result{typ: typeDuration, val: s.prevOut.val}, true
+	}
 	if s.comparedWith().quarter {
 		return at(shift(s.lastQ.t, uYear, -1), uQuarter, format(s.lastQ.t, uQuarter)), true
 	}
 	return s.fromDCT(uYear, -1), true
+}
+
+// lastYearsQuarter is "last year's quarter": the quarter under discussion,
+// a year before, whatever was named in between.
+func lastYearsQuarter(s *state, m *match) (result, bool) {
+	if s.hasLastQ {
+		return at(shift(s.lastQ.t, uYear, -1), uQuarter, format(s.lastQ.t, uQuarter)), true
+	}
+	return s.fromDCT(uQuarter, -5), true
 }
 
 // comparison is what a year-ago expression ("a year earlier", "year-ago")
@@ -668,8 +785,36 @@ func weekday(s *state, m *match) (result, bool) {
 	if !s.hasDCT {
 		return withTOD(result{typ: typeDate, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, m), true
 	}
-	t := s.resolveWeekday(wd, s.tense(m.start, m.end), false)
+	dir := s.tense(m.start, m.end)
+	if d := s.leadDir(m.start, weekdayLead); d != 0 {
+		dir = d
+	}
+	t := s.resolveWeekday(wd, dir, false)
 	return withTOD(at(t, uDay, s.dctAnchor()), m), true
+}
+
+// weekdayLead are words just before a bare weekday (perhaps with "on" in
+// between) that say on which side of the DCT it lies more surely than the
+// clause's verb: a start ("a deadline starting Thursday", "a four-day
+// match beginning Thursday") is mostly still to come, a "since" already past.
+var weekdayLead = map[string]int{"starting": 1, "beginning": 1, "since": -1}
+
+// leadDir is the direction the word before token i gives in table lead.
+func (s *state) leadDir(i int, lead map[string]int) int {
+	k := i - 1
+	if k >= 0 && s.toks[k].low == "on" {
+		k--
+	}
+	if k < 0 || s.toks[k].sent != s.toks[i].sent {
+		return 0
+	}
+	return lead[s.toks[k].low]
+}
+
+func init() {
+	for w := range weekdayLead {
+		entryOf(w)
+	}
 }
 
 func weekdayDir(s *state, m *match) (result, bool) {
@@ -771,8 +916,8 @@ func deictic(s *state, m *match) (result, bool) {
 		return result{}, false
 	}
 	n := 0
-	switch s.word(m, "last", "next", "coming", "past", "previous") {
-	case "last", "past", "previous":
+	switch s.word(m, "last", "next", "coming", "past", "previous", "latest", "prior") {
+	case "last", "past", "previous", "latest", "prior":
 		n = -1
 	case "next", "coming":
 		n = 1
@@ -957,6 +1102,9 @@ func duration(s *state, m *match) (result, bool) {
 		// "two to three weeks": keep the lower bound's count of the range
 		for i := m.start; i < m.end; i++ {
 			if s.toks[i].is(cNum) {
+				if s.toks[i].is(cYear) {
+					return result{}, false // "sentenced in 1995 to 15 years"
+				}
 				n = s.toks[i].val(cNum)
 				break
 			}
@@ -1002,7 +1150,9 @@ func vaguePlural(s *state, m *match) (result, bool) {
 	if p := s.prev(m); p != nil && (p.num || p.is(cNum) || p.low == "-") {
 		return result{}, false
 	}
-	if u == uSecond || u == uMinute {
+	// a bare "hours", "minutes", "seconds" ("for hours", "hours after
+	// the blast") is left untagged by annotators
+	if u == uSecond || u == uMinute || u == uHour {
 		return result{}, false
 	}
 	// A bare plural after these words is a quantity or a phrase, not a
@@ -1020,6 +1170,12 @@ var notBeforeBarePlural = map[string]bool{
 }
 
 func set(s *state, m *match) (result, bool) {
+	// "$5 per day", "15 million instructions per second": a rate of a
+	// quantity, which annotators leave untagged ("twice per week" is
+	// setTimes's)
+	if s.toks[m.start].low == "per" {
+		return result{}, false
+	}
 	switch {
 	case m.got(cWday):
 		v := fmt.Sprintf("XXXX-WXX-%d", int(m.v[cWday]))
@@ -1116,9 +1272,37 @@ func clock(s *state, m *match) (result, bool) {
 		day = s.resolveWeekday(int(m.v[cWday]), s.tense(m.start, m.end), false)
 	case m.got(cRelDay):
 		day = day.AddDate(0, 0, int(m.v[cRelDay]))
+	default:
+		// "at 10:35 a.m. (0735 GMT) Friday": the day after a bracketed
+		// conversion is the time's, though it stays out of the span
+		if k := s.afterBrackets(m.end); k < len(s.toks) && s.toks[k].sent == s.toks[m.start].sent {
+			switch t := &s.toks[k]; {
+			case t.is(cWday):
+				day = s.resolveWeekday(t.val(cWday), s.tense(m.start, m.end), false)
+			case t.is(cRelDay):
+				day = day.AddDate(0, 0, t.val(cRelDay))
+			}
+		}
 	}
 	return result{typ: typeTime, val: format(day, uDay) + "T" + hm, anchor: anchor}, true
 }
+
+// afterBrackets is the index of the token after a short bracketed aside
+// starting at token k ("(0735 GMT)"), or k when there is none.
+func (s *state) afterBrackets(k int) int {
+	if k >= len(s.toks) || s.toks[k].low != "(" {
+		return k
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+maxAside; j++ {
+		if s.toks[j].low == ")" {
+			return j + 1
+		}
+	}
+	return k
+}
+
+// maxAside bounds the tokens of a bracketed aside afterBrackets skips.
+const maxAside = 6
 
 func isWordToken(t *token) bool {
 	return t.num || len(t.low) > 1 || len(t.low) == 1 && isWordByte(t.low[0])

@@ -117,6 +117,19 @@ func TestTagTable(t *testing.T) {
 		{"For Poland, high noon comes today.", []string{"today=DATE:2017-06-07"}},
 		// bare plurals that are quantities, not spans
 		{"It is a matter of days, and hundreds of years old.", nil},
+		// titles, rates and bare hours are left untagged
+		{`He spoke on ABC's "This Week" program, as China Daily reported.`, nil},
+		{"Output rose 5 percent per year; they worked for hours.", nil},
+		{"SALES FELL LAST WEEK", []string{"LAST WEEK=DATE:2017-W22"}},
+		// a relative clause's verb does not date the month before it; an
+		// -ed word after an article is an adjective; "believed to be" is
+		// no plan
+		{"Shares issued May 1, which will receive partial dividends, rose.", []string{"May 1=DATE:2017-05-01"}},
+		{"It is payable on a still unspecified date in August.", []string{"August=DATE:2017-08"}},
+		{"The quake was believed to be an aftershock of a quake on May 26.", []string{"May 26=DATE:2017-05-26"}},
+		{"Rebels set a deadline starting Thursday.", []string{"Thursday=DATE:2017-06-08"}},
+		{"The summit is this Christmas; last Christmas was quiet.", []string{"this Christmas=DATE:2017-12-25", "last Christmas=DATE:2016-12-25"}},
+		{"He was sentenced in 1995 to 15 years.", []string{"1995=DATE:1995", "15 years=DURATION:P15Y"}},
 	} {
 		got := Tag(c.text, nil, dct)
 		checkInvariants(t, c.text, got)

@@ -47,6 +47,7 @@ type prevExpr struct {
 	t    time.Time
 	gran int // 0 when it named no calendar period
 	dur  bool
+	val  string // its value, for "the year-earlier period" after a span
 	// afterDur: the expression before it was a duration, as "the year" is
 	// in "the year ended March 31".
 	afterDur bool
@@ -157,7 +158,7 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			}
 			best, bestRes, found = m, res, true
 		}
-		if !found || danglingMod(toks, &best) || vetoed(toks, &best) {
+		if !found || danglingMod(toks, &best) || vetoed(toks, &best) || titleCased(text, toks, &best) {
 			i++
 			continue
 		}
@@ -166,7 +167,7 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			Start: start, End: end, Text: text[start:end],
 			Type: bestRes.typ, Value: bestRes.val, Anchor: bestRes.anchor,
 		})
-		s.prevOut, s.hasPrevOut = prevExpr{dur: bestRes.typ == typeDuration, afterDur: s.hasPrevOut && s.prevOut.dur}, true
+		s.prevOut, s.hasPrevOut = prevExpr{dur: bestRes.typ == typeDuration, val: bestRes.val, afterDur: s.hasPrevOut && s.prevOut.dur}, true
 		if bestRes.ref != nil {
 			s.prevOut.t, s.prevOut.gran = bestRes.ref.t, bestRes.ref.gran
 		}
@@ -225,6 +226,40 @@ func vetoed(toks []token, m *match) bool {
 		}
 	}
 	return false
+}
+
+// titleCased reports whether a match has a calendar unit spelled with a
+// capital inside a sentence, which makes it part of a title or a name
+// ("ABC's \"This Week\"", "CBS's \"60 Minutes\"", "Person of the Year",
+// "China Daily"), not a time. Days are left alone for "Election Day" and
+// "Christmas Day", and words in capitals for headlines ("PROFIT FELL LAST
+// WEEK").
+func titleCased(text string, toks []token, m *match) bool {
+	for k := m.start; k < m.end; k++ {
+		t := &toks[k]
+		if !t.cap || t.is(cUnit) && t.val(cUnit) == uDay || t.is(cUnits) && t.val(cUnits) == uDay {
+			continue
+		}
+		if w := text[t.start:t.end]; len(w) > 1 && 'A' <= w[1] && w[1] <= 'Z' {
+			continue
+		}
+		if !t.is(cUnit) && !t.is(cUnits) && !t.is(cSetAdv) {
+			continue
+		}
+		if k > 0 && toks[k-1].sent == t.sent && !(k == m.start+1 && sentenceStart(toks, m.start)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether token k opens its sentence (perhaps after
+// an opening quote).
+func sentenceStart(toks []token, k int) bool {
+	for k > 0 && toks[k-1].sent == toks[k].sent && isQuote(toks[k-1].low) {
+		k--
+	}
+	return k == 0 || toks[k-1].sent != toks[k].sent
 }
 
 // assignSentences numbers each token's sentence, from the given spans or,

@@ -84,6 +84,12 @@ var edNotPast = map[string]bool{
 var modal = map[string]bool{"will": true, "'ll": true, "ll": true, "shall": true, "had": true, "did": true}
 
 func init() {
+	for w := range determiners {
+		entryOf(w)
+	}
+	for w := range preAdjective {
+		entryOf(w)
+	}
 	for w := range futureCues {
 		cueEntry(w).cue = 1
 	}
@@ -106,6 +112,25 @@ func init() {
 
 func cueEntry(w string) *entry { return entryOf(w) }
 
+// determiners open a noun phrase, so an -ed word after one (perhaps past an
+// adverb) is an adjective, not a past verb: "a still unspecified date",
+// "the reduced dividend", "its planned merger".
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "these": true, "those": true,
+	"its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "my": true,
+}
+
+// preAdjective are adverbs that sit between a determiner and an adjective.
+var preAdjective = map[string]bool{"still": true, "newly": true, "recently": true, "previously": true, "already": true, "widely": true, "much": true, "long": true, "so": true, "very": true}
+
+func afterDeterminer(toks []token, i int) bool {
+	k := i - 1
+	if k >= 0 && preAdjective[toks[k].low] {
+		k--
+	}
+	return k >= 0 && determiners[toks[k].low]
+}
+
 func markCues(toks []token) {
 	for i := range toks {
 		t := &toks[i]
@@ -116,7 +141,7 @@ func markCues(toks []token) {
 		switch {
 		case t.e != nil:
 			t.cue = t.e.cue
-		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !t.cap:
+		case len(w) >= 5 && strings.HasSuffix(w, "ed") && !t.cap && !afterDeterminer(toks, i):
 			t.cue = -1
 			t.weak = true
 		}
@@ -148,8 +173,11 @@ func markCues(toks []token) {
 		if w == "early" && i > 0 && i+1 < len(toks) && toks[i-1].low == "as" && toks[i+1].low == "as" {
 			toks[i].cue = 1 // "as early as Tuesday"
 		}
-		if w == "be" && i > 0 && toks[i-1].low == "to" {
-			toks[i].cue = 1 // "is to be completed", "are to be paid"
+		if w == "be" && i > 1 && toks[i-1].low == "to" && !raisingVerbs[toks[i-2].low] {
+			// "is to be completed", "going to be", "an interview to be
+			// broadcast"; but "was believed to be" says what is, not what
+			// will be
+			toks[i].cue = 1
 		}
 		if w == "to" && i > 0 && (toks[i-1].low == "is" || toks[i-1].low == "are") {
 			toks[i].cue = 1 // "is to resume"
@@ -183,23 +211,75 @@ func (s *state) tenseOrNone(i, j int) int { return s.cue(i, j, false) }
 func (s *state) strongTense(i, j int) int { return s.cue(i, j, true) }
 
 func (s *state) cue(i, j int, strong bool) int {
+	dir, _ := s.cueAt(i, j, strong)
+	return dir
+}
+
+// cueAt is cue and the index of the token that gave it (-1 for none).
+func (s *state) cueAt(i, j int, strong bool) (int, int) {
 	sent := s.toks[i].sent
-	ok := func(k int) bool {
+	// In the strong search an auxiliary counts wherever it is, but the
+	// "be" of "is to be held" only when no other verb cue lies nearer on
+	// its side: in "would have to be delayed came in February" it is
+	// "came" that governs the month.
+	var passed [2]bool // a weaker cue was passed: left, right
+	ok := func(k, side int) bool {
 		t := &s.toks[k]
-		return t.sent == sent && t.cue != 0 && !(strong && !modal[t.low] && !(t.low == "be" && t.cue > 0))
+		if t.sent != sent || t.cue == 0 {
+			return false
+		}
+		if !strong || modal[t.low] {
+			return true
+		}
+		if t.low == "be" && t.cue > 0 && !passed[side] {
+			return true
+		}
+		if !t.weak {
+			passed[side] = true
+		}
+		return false
 	}
 	// The verb that governs a time expression mostly comes before it ("met
 	// on Monday"); a cue after it is often in the next clause ("by
 	// Wednesday, but said …"), so cues to the right count as further away.
+	// A relative pronoun to the right opens a clause about something else
+	// ("shares issued July 1, which will receive …"): the search to the
+	// right stops there.
+	right := true
 	for d := 1; d <= tenseWindow+rightPenalty; d++ {
-		if k := i - d; d <= tenseWindow && k >= 0 && ok(k) {
-			return int(s.toks[k].cue)
+		if k := i - d; d <= tenseWindow && k >= 0 && ok(k, 0) {
+			return int(s.toks[k].cue), k
 		}
-		if k := j - 1 + d - rightPenalty; d > rightPenalty && k < len(s.toks) && ok(k) {
-			return int(s.toks[k].cue)
+		if k := j - 1 + d - rightPenalty; right && d > rightPenalty && k < len(s.toks) {
+			if clauseOpener[s.toks[k].low] {
+				right = false
+			} else if ok(k, 1) {
+				return int(s.toks[k].cue), k
+			}
 		}
 	}
-	return 0
+	return 0, -1
+}
+
+// raisingVerbs before "to be" report a belief or an appearance, not a plan.
+// They stay out of the lexicon, which would cost the -ed ones their weak
+// past cue; mid-sentence they are lower-case anyway.
+var raisingVerbs = map[string]bool{
+	"believed": true, "thought": true, "said": true, "reported": true, "known": true, "found": true,
+	"appeared": true, "appears": true, "appear": true, "seemed": true, "seems": true, "seem": true,
+	"proved": true, "proves": true, "considered": true, "alleged": true, "understood": true,
+	"estimated": true, "deemed": true, "presumed": true, "rumored": true,
+}
+
+// clauseOpener are relative pronouns. Not "when": a when-clause after a
+// date mostly tells what happens then ("on June 9, when hosts Germany meet
+// Costa Rica"), so its verb is a fair cue.
+var clauseOpener = map[string]bool{"which": true, "who": true, "whose": true, "whom": true}
+
+func init() {
+	for w := range clauseOpener {
+		entryOf(w)
+	}
 }
 
 const rightPenalty = 2
