@@ -149,3 +149,55 @@ func TestIndexMergeSettings(t *testing.T) {
 		t.Errorf("search found %d of %d documents, %d hits shown; want all and 5", res.Total, len(docs), len(res.Hits))
 	}
 }
+
+// TestDerivedRows stores documents with many entities and attributions, a
+// name repeated inside one document and aliases repeated across documents,
+// and reads the entity, alias and attribution tables back.
+func TestDerivedRows(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var arts []dateline.Article
+	for d := 0; d < 3; d++ {
+		a := dateline.Article{Document: dateline.Document{ID: fmt.Sprintf("doc%d", d), Published: mustDay("2021-05-0" + fmt.Sprint(d+1)), Text: "text"}}
+		a.Sentences = []dateline.Span{{Start: 0, End: 4}}
+		for i := 0; i < 70; i++ {
+			name := fmt.Sprintf("Person %d", i)
+			a.Entities = append(a.Entities, dateline.Entity{Name: name, Type: "PERSON", Aliases: []string{fmt.Sprintf("P%d", i)}})
+			a.Mentions = append(a.Mentions, dateline.Mention{Start: 0, End: 4, Text: "text", Type: "PERSON", Entity: name})
+		}
+		// The same name twice in one document: its mention counts add up.
+		a.Entities = append(a.Entities, dateline.Entity{Name: "Person 0", Type: "PERSON"})
+		for i := 0; i < 40; i++ {
+			a.Attributions = append(a.Attributions, dateline.Attribution{
+				Source:  &dateline.AttrSpan{Start: 0, End: 1, Text: "t", Entity: "Person 1"},
+				Cue:     dateline.AttrSpan{Start: 1, End: 2, Text: "e"},
+				Content: dateline.AttrSpan{Start: 2, End: 4, Text: "xt"},
+				Kind:    "indirect",
+			})
+		}
+		arts = append(arts, a)
+	}
+	if n, err := db.Put(ctx, arts); err != nil || n != 3 {
+		t.Fatalf("Put = %d, %v", n, err)
+	}
+	var ents, p0, aliases, atts, maxIdx int
+	for q, dst := range map[string]*int{
+		`SELECT count(*) FROM doc_entities`:                                     &ents,
+		`SELECT mentions FROM doc_entities WHERE doc = 1 AND name = 'Person 0'`: &p0,
+		`SELECT count(*) FROM entity_aliases`:                                   &aliases,
+		`SELECT count(*) FROM attributions`:                                     &atts,
+		`SELECT max(idx) FROM attributions WHERE doc = 3`:                       &maxIdx,
+	} {
+		if err := db.db.QueryRowContext(ctx, q).Scan(dst); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if ents != 3*70 || p0 != 2 || aliases != 70 || atts != 3*40 || maxIdx != 39 {
+		t.Errorf("entity rows %d (want 210), Person 0 mentions %d (want 2), alias rows %d (want 70), attribution rows %d (want 120), last idx %d (want 39)",
+			ents, p0, aliases, atts, maxIdx)
+	}
+}
