@@ -246,6 +246,9 @@ func findCues(lex *lex, toks []tok, qs []bool, sq bool, buf *scratch) []cue {
 		}
 		pat := false
 		if sc <= th {
+			if in != nil && !in.mayPattern {
+				continue
+			}
 			if pat = patternCue(lex, toks, i); !pat {
 				continue
 			}
@@ -304,7 +307,7 @@ func candidate(lex *lex, toks []tok, i int) bool {
 // "…, NAME CUE." at the end of a sentence.
 func patternCue(lex *lex, toks []tok, i int) bool {
 	s, ok := lex.head[toks[i].w]
-	if !ok || s.cue < minPatternCount || float64(s.cue) < minPatternRate*float64(s.total) || i == 0 {
+	if !ok || !patternHead(s) || i == 0 {
 		return false
 	}
 	prev := toks[i-1]
@@ -346,6 +349,12 @@ const (
 	minPatternRate  = 0.15
 	minPatternCount = 5
 )
+
+// patternHead reports whether a word with cue statistics s heads cues
+// often enough for patternCue.
+func patternHead(s stat) bool {
+	return s.cue >= minPatternCount && float64(s.cue) >= minPatternRate*float64(s.total)
+}
 
 // cueThreshold is the model score above which a token is a cue word when
 // no second stage is installed (with one, candThreshold proposes and the

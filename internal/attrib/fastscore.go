@@ -68,6 +68,10 @@ func shapeIndex(s string) int {
 // context.
 type wordInfo struct {
 	w, st, cls, rate string
+	// mayPattern: the word is a cue head often enough for patternCue to
+	// let it in, which most candidates are not (it spares findCues that
+	// lookup for every word the model turns down)
+	mayPattern bool
 	// hash states after the word, its stem and its class (prefix)
 	pw, pst, pcls uint64
 	// the weights below are looked up on first use (fill)
@@ -109,7 +113,8 @@ func (m *model) fastFor(lx *lex) *fastModel {
 // newWordInfo describes candidate w; its weights wait for fill.
 func newWordInfo(lx *lex, w string) *wordInfo {
 	rate := "none"
-	if s, ok := lx.head[w]; ok {
+	s, ok := lx.head[w]
+	if ok {
 		rate = s.rate
 	}
 	cls := predClass(w)
@@ -117,7 +122,8 @@ func newWordInfo(lx *lex, w string) *wordInfo {
 		cls = "-"
 	}
 	st := stem(w)
-	return &wordInfo{w: w, st: st, cls: cls, rate: rate, pw: prefix(w), pst: prefix(st), pcls: prefix(cls)}
+	return &wordInfo{w: w, st: st, cls: cls, rate: rate, pw: prefix(w), pst: prefix(st), pcls: prefix(cls),
+		mayPattern: ok && patternHead(s)}
 }
 
 // fill looks up the weights of in's tables.

@@ -165,3 +165,46 @@ func FuzzFastScore(f *testing.F) {
 		}
 	})
 }
+
+// TestIsPronoun checks that the switch in isPronoun holds exactly the
+// words of pronouns.
+func TestIsPronoun(t *testing.T) {
+	for w := range pronouns {
+		if !isPronoun(w) {
+			t.Errorf("isPronoun(%q) is false; pronouns has it", w)
+		}
+	}
+	n := 0
+	for _, w := range []string{"he", "she", "they", "i", "we", "you", "it", "who", "him", "He", "", "is", "whom", "its"} {
+		if isPronoun(w) != pronouns[w] {
+			t.Errorf("isPronoun(%q) = %v, pronouns says %v", w, isPronoun(w), pronouns[w])
+		}
+		if isPronoun(w) {
+			n++
+		}
+	}
+	if n != len(pronouns) {
+		t.Errorf("the switch holds %d words, pronouns %d", n, len(pronouns))
+	}
+}
+
+// TestMayPattern checks each candidate's mayPattern against the lexicon
+// statistics patternCue reads, so that findCues skips patternCue only
+// where it would say no.
+func TestMayPattern(t *testing.T) {
+	lx := lexicon()
+	fm := cueModel().fastFor(lx)
+	n := 0
+	for w, in := range fm.words {
+		s, ok := lx.head[w]
+		if want := ok && s.cue >= minPatternCount && float64(s.cue) >= minPatternRate*float64(s.total); in.mayPattern != want {
+			t.Errorf("%q: mayPattern %v, lexicon says %v", w, in.mayPattern, want)
+		}
+		if in.mayPattern {
+			n++
+		}
+	}
+	if n == 0 || n == len(fm.words) {
+		t.Errorf("%d of %d candidates may be let in by a pattern: want some, not all", n, len(fm.words))
+	}
+}

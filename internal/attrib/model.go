@@ -266,7 +266,7 @@ func shape(t tok) string {
 		return "Q"
 	case t.kind&kPunct != 0:
 		return t.w
-	case len(t.w) <= pronounMaxLen && pronouns[t.w]:
+	case isPronoun(t.w):
 		return "PRP"
 	case t.raw != t.w:
 		return "Cap"
@@ -276,15 +276,16 @@ func shape(t tok) string {
 
 var pronouns = set("he", "she", "they", "i", "we", "you", "it", "who")
 
-// pronounMaxLen lets shape, which runs for every neighbour of every
-// candidate, skip the lookup for longer words.
-var pronounMaxLen = func() int {
-	n := 0
-	for w := range pronouns {
-		n = max(n, len(w))
+// isPronoun is pronouns[w] written out for shape, which runs for every
+// neighbour of every candidate: a switch on a short string costs less
+// than a map lookup (TestIsPronoun keeps the two the same).
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "i", "we", "you", "it", "who":
+		return true
 	}
-	return n
-}()
+	return false
+}
 
 // features appends the features of token i to dst. inQuote says whether a
 // quotation is open before the token, sentQuote whether the sentence has

@@ -274,9 +274,12 @@ func (tt *typeTable) newType(w string, h uint64) wordType {
 	return t
 }
 
-// typeSlot is one slot: the word's hash and 1 + its type id, 0 if empty.
+// typeSlot is one slot: the high half of the word's hash and 1 + its type
+// id, 0 if empty. The word itself is compared on a match, so half the hash
+// is enough, and eight-byte slots make a long document's table half as
+// big for the cache.
 type typeSlot struct {
-	hash uint64
+	hash uint32
 	id   int32
 }
 
@@ -318,6 +321,7 @@ func (tt *typeTable) appendTypes(dst []wordType, words []string) []wordType {
 	for _, w := range words {
 		h := maphash.String(tt.seed, w)
 		i := int(h) & mask
+		hi := uint32(h >> 32)
 		var k int32
 		for {
 			sl := &tt.slots[i]
@@ -328,10 +332,10 @@ func (tt *typeTable) appendTypes(dst []wordType, words []string) []wordType {
 				tt.types = append(tt.types, t)
 				tt.words = append(tt.words, w)
 				tt.flags = append(tt.flags, 0)
-				sl.hash, sl.id = h, k+1
+				sl.hash, sl.id = hi, k+1
 				break
 			}
-			if sl.hash == h && tt.words[sl.id-1] == w {
+			if sl.hash == hi && tt.words[sl.id-1] == w {
 				k = sl.id - 1
 				break
 			}
@@ -435,12 +439,14 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer
 
 // sentenceInfoTyped is sentenceInfo with the types of words already known.
 func sentenceInfoTyped(infos []wordInfo, words []string, types []wordType, doc docStats, gaz *gazetteer) []wordInfo {
-	return sentenceInfoCaps(infos, words, types, isCapsTyped(types), doc, gaz)
+	return sentenceInfoCaps(infos, words, types, isCapsTyped(types), doc, gaz, nil)
 }
 
 // sentenceInfoCaps is sentenceInfoTyped with caps, isCapsTyped(types),
-// already known.
-func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer) []wordInfo {
+// already known. byID, when not nil, is the document's type table that
+// types' ids index: a word's docStats bits are read there, which spares
+// copying them into every word of a long document.
+func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer, byID []wordType) []wordInfo {
 	infos = infos[:0]
 	start := true
 	for i, w := range words {
@@ -457,6 +463,8 @@ func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps b
 		}
 		wi.lexW = t.lexW
 		switch {
+		case t.id >= 0 && byID != nil:
+			wi.doc = byID[t.id].doc
 		case t.id >= 0:
 			wi.doc = t.doc
 		case doc != nil:

@@ -506,7 +506,7 @@ func (tg *tagger) tag(words []string, types []wordType, doc docStats) []int {
 
 // tagCaps is tag with caps, isCapsTyped(types), already known.
 func (tg *tagger) tagCaps(words []string, types []wordType, caps bool, doc docStats) []int {
-	tg.infos = sentenceInfoCaps(tg.infos, words, types, caps, doc, tg.m.gaz)
+	tg.infos = sentenceInfoCaps(tg.infos, words, types, caps, doc, tg.m.gaz, tg.tt.types)
 	tg.tags = tg.tags[:0]
 	t1, t2 := tagO, tagO
 	var sc, ws [numTags]int32

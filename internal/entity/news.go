@@ -528,7 +528,7 @@ func isAge(w string) bool {
 // person's surname in the document, or a place, stays as it was.
 // It returns the first words it knows, each with its company's name ("" when
 // two companies share it), so that untagged mentions can be linked too.
-func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surface func(cand) string) map[uint64]string {
+func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surface func(*cand) string) map[uint64]string {
 	var first map[uint64]int // lower-case first word → index of the full name; -1 when ambiguous
 	for k, c := range cands {
 		ws := sents[c.s].words
@@ -561,7 +561,7 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 		if pk, ok := surnameOf[mentionKey(w)]; ok && pk != "" {
 			continue
 		}
-		name := surface(cands[full])
+		name := surface(&cands[full])
 		c.typ, c.entity, c.canonical = dateline.EntityOrg, mentionKey(name), name
 	}
 	names := make(map[uint64]string, len(first))
@@ -569,7 +569,7 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 		if k >= 0 {
 			w := sents[cands[k].s].words[cands[k].a]
 			if pk, ok := surnameOf[mentionKey(w)]; !ok || pk == "" {
-				names[h] = surface(cands[k])
+				names[h] = surface(&cands[k])
 			}
 		} else {
 			names[h] = ""
@@ -620,7 +620,7 @@ func titleCase(s string) string {
 
 // outletAliases links a short outlet reference to the outlet named in full
 // in the same document: "the Post" after "The Northgate Post".
-func outletAliases(sents []sent, cands []cand, surface func(cand) string) {
+func outletAliases(sents []sent, cands []cand, surface func(*cand) string) {
 	var full map[uint64]int // lower-case last word → index; -1 when ambiguous
 	for k, c := range cands {
 		ws := sents[c.s].words
@@ -655,7 +655,7 @@ func outletAliases(sents []sent, cands []cand, surface func(cand) string) {
 			continue
 		}
 		if f, ok := full[lowerHash(ws[a])]; ok && f >= 0 {
-			name := surface(cands[f])
+			name := surface(&cands[f])
 			c.entity, c.canonical = mentionKey(name), name
 		}
 	}

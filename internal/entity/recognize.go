@@ -109,12 +109,11 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]s
 			ds[tt.types[k].lower] |= f
 		}
 	}
-	// The casing facts are final now: look them up once per type.
+	// The casing facts are final now: look them up once per type. The
+	// words' copies of their types keep no doc: it is read through
+	// their ids (sentenceInfoCaps).
 	for k := range tt.types {
 		tt.types[k].doc = ds[tt.types[k].lower]
-	}
-	for j := range types {
-		types[j].doc = tt.types[types[j].id].doc
 	}
 	from := 0
 	for i := range sents {

@@ -181,13 +181,21 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 // and is returned as it is; otherwise indices are sorted rather than the
 // elements, which spares moving their strings, and the comparisons, so
 // the order, are those of sorting the elements in place.
+//
+// Most often xs is a strictly increasing run followed by a few elements
+// added out of place: then the few are sorted and merged into the run,
+// and when no two elements tie the order is the only one there is, the
+// one the full sort gives; a tie anywhere falls back to the full sort.
 func sortedBy[T any](xs []T, compare func(x, y *T) int) []T {
-	strict := true
-	for k := 1; k < len(xs) && strict; k++ {
-		strict = compare(&xs[k-1], &xs[k]) < 0
+	k := 1
+	for k < len(xs) && compare(&xs[k-1], &xs[k]) < 0 {
+		k++
 	}
-	if strict {
+	if k >= len(xs) {
 		return xs
+	}
+	if out, ok := mergeTail(xs, k, compare); ok {
+		return out
 	}
 	idx := make([]int32, len(xs))
 	for k := range idx {
@@ -199,6 +207,43 @@ func sortedBy[T any](xs []T, compare func(x, y *T) int) []T {
 		out[k] = xs[i]
 	}
 	return out
+}
+
+// mergeTail sorts xs[k:] and merges it into xs[:k], which is strictly
+// increasing, into a new slice. ok is false, and the result unusable,
+// when two elements tie or the tail is too long for the merge to pay.
+func mergeTail[T any](xs []T, k int, compare func(x, y *T) int) ([]T, bool) {
+	tail := xs[k:]
+	if len(tail) > len(xs)/4 {
+		return nil, false
+	}
+	idx := make([]int32, len(tail))
+	for i := range idx {
+		idx[i] = int32(k + i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int { return compare(&xs[i], &xs[j]) })
+	for i := 1; i < len(idx); i++ {
+		if compare(&xs[idx[i-1]], &xs[idx[i]]) == 0 {
+			return nil, false
+		}
+	}
+	out := make([]T, 0, len(xs))
+	a := 0
+	for _, j := range idx {
+		for a < k {
+			c := compare(&xs[a], &xs[j])
+			if c == 0 {
+				return nil, false
+			}
+			if c > 0 {
+				break
+			}
+			out = append(out, xs[a])
+			a++
+		}
+		out = append(out, xs[j])
+	}
+	return append(out, xs[a:k]...), true
 }
 
 // ruleCands finds news outlets and well-known bodies by lexicon.
@@ -344,11 +389,13 @@ func mentionKey(s string) string {
 
 // resolve links candidates to document entities and builds the output.
 func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dateline.Entity) {
-	span := func(c cand) (int, int) {
+	// span and surface take a pointer: a cand is some hundred bytes, and
+	// they are called for every candidate, some through a func value.
+	span := func(c *cand) (int, int) {
 		s := &sents[c.s]
 		return s.toks[c.a].start, s.toks[c.b-1].end
 	}
-	surface := func(c cand) string {
+	surface := func(c *cand) string {
 		a, b := span(c)
 		return text[a:b]
 	}
@@ -409,7 +456,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			if c.b-c.a < 2 {
 				continue
 			}
-			name = surface(c)
+			name = surface(&c)
 			key = mentionKey(name)
 		} else {
 			name = c.canonical
@@ -528,7 +575,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		case c.canonical != "":
 			keys[k] = mentionKey(c.canonical)
 		default:
-			key := mentionKey(surface(c))
+			key := mentionKey(surface(&c))
 			if pk, ok := surnameOf[key]; ok && pk != "" && c.typ != dateline.EntityMedia && !c.rule {
 				key = pk
 			} else if c.b-c.a == 2 && c.typ == dateline.EntityPerson {
@@ -613,7 +660,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 			continue
 		}
 		e := ents[key]
-		a, b := span(c)
+		a, b := span(&c)
 		if e == nil {
 			e = &ent{key: key, first: a}
 			ents[key] = e
@@ -734,7 +781,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		if keys[k] == "" {
 			continue
 		}
-		a, b := span(c)
+		a, b := span(&c)
 		name := nameOf[keys[k]]
 		idx := byName[name]
 		m := dateline.Mention{Start: a, End: b, Text: text[a:b], Type: entities[idx].Type, Entity: name}

@@ -134,5 +134,31 @@ func TestSortedByKeepsSortSliceOrder(t *testing.T) {
 				t.Errorf("n=%d keys=%d: order differs from sort.Slice", n, keys)
 			}
 		}
+		// A sorted run with a few elements appended, as resolve's
+		// mentions are: without ties the merge path serves; a tie, in the
+		// tail, across run and tail, or in the run, falls back.
+		for _, tie := range []string{"", "tail", "across", "run"} {
+			xs := make([]item, 0, n+n/5+2)
+			for i := range n {
+				xs = append(xs, item{key: 10 * i, name: strings.Repeat("r", i)})
+			}
+			for i := range n/5 + 1 {
+				xs = append(xs, item{key: 10*rng.IntN(n+1) + 1 + i%9, name: strings.Repeat("t", i)})
+			}
+			switch {
+			case tie == "tail":
+				xs = append(xs, item{key: xs[len(xs)-1].key, name: "tied"})
+			case tie == "across" && n > 0:
+				xs = append(xs, item{key: xs[n/2].key, name: "tied"})
+			case tie == "run" && n > 1:
+				xs[1].key = xs[0].key
+			}
+			want := slices.Clone(xs)
+			sort.Slice(want, func(i, j int) bool { return want[i].key < want[j].key })
+			got := sortedBy(slices.Clone(xs), func(x, y *item) int { return cmp.Compare(x.key, y.key) })
+			if !slices.Equal(got, want) {
+				t.Errorf("n=%d, sorted run and tail (tie: %q): order differs from sort.Slice", n, tie)
+			}
+		}
 	}
 }

@@ -92,9 +92,19 @@ func tokenize(dst []token, text string, start, end int) []token {
 	return dst
 }
 
+// alnumByte marks the ASCII letters and digits, which are neither opening
+// nor closing punctuation nor part of a dash: a chunk that starts (ends)
+// with one has nothing to peel at that end.
+var alnumByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
 func splitChunk(dst []token, text string, s, e int) []token {
 	// Leading punctuation, one token each.
-	for s < e {
+	for s < e && !alnumByte[text[s]] {
 		r, sz := utf8.DecodeRuneInString(text[s:e])
 		if !isOpenPunct(r) && !isDash(r) {
 			break
@@ -114,7 +124,7 @@ func splitChunk(dst []token, text string, s, e int) []token {
 	// Trailing punctuation, collected right to left.
 	var tail [8]token
 	nt := 0
-	for e > s && nt < len(tail) {
+	for e > s && nt < len(tail) && !alnumByte[text[e-1]] {
 		r, sz := utf8.DecodeLastRuneInString(text[s:e])
 		if !isClosePunct(r) && !isDash(r) {
 			break

@@ -29,6 +29,27 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 	out := dst
 	i := s.Start
 	for i < s.End {
+		// ASCII is nearly all of news text: its bytes are classified by
+		// table, and only other bytes are decoded.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiSpace:
+				i++
+				continue
+			case asciiWord:
+				e := wordEnd(text, i, s.End)
+				out = appendWord(out, text, i, e)
+				i = e
+				continue
+			}
+			e := i + 1
+			for e < s.End && text[e] == c {
+				e++
+			}
+			out = append(out, dateline.Span{Start: i, End: e})
+			i = e
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:s.End])
 		if unicode.IsSpace(r) {
 			i += size
@@ -36,12 +57,7 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 		}
 		if isWordRune(r) {
 			e := wordEnd(text, i, s.End)
-			// possessive or contraction: split "'s" / "’s" off the word
-			if p := possessive(text[i:e]); p > 0 {
-				out = append(out, dateline.Span{Start: i, End: e - p}, dateline.Span{Start: e - p, End: e})
-			} else {
-				out = append(out, dateline.Span{Start: i, End: e})
-			}
+			out = appendWord(out, text, i, e)
 			i = e
 			continue
 		}
@@ -60,6 +76,36 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 	return out
 }
 
+// appendWord appends the word text[i:e], with a possessive or contraction
+// ending ("'s", "’s") split off as its own token.
+func appendWord(out []dateline.Span, text string, i, e int) []dateline.Span {
+	if p := possessive(text[i:e]); p > 0 {
+		return append(out, dateline.Span{Start: i, End: e - p}, dateline.Span{Start: e - p, End: e})
+	}
+	return append(out, dateline.Span{Start: i, End: e})
+}
+
+// Classes of ASCII bytes for the tokeniser's fast path: white space as
+// unicode.IsSpace has it, word bytes as isWordRune, the rest punctuation.
+// Bytes from 0x80 up are in no class (asciiPunct) and are decoded.
+const (
+	asciiPunct = iota
+	asciiSpace
+	asciiWord
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case unicode.IsSpace(rune(c)):
+			t[c] = asciiSpace
+		case isWordRune(rune(c)):
+			t[c] = asciiWord
+		}
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && isWordByte(byte(r)) || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
@@ -71,6 +117,10 @@ func isWordRune(r rune) bool {
 func wordEnd(text string, i, end int) int {
 	j := i
 	for j < end {
+		if asciiClass[text[j]] == asciiWord {
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) {
 			j += size
@@ -102,6 +152,9 @@ func prevRune(text string, j int) rune {
 
 // possessive returns the byte length of a trailing "'s" or "’s" on w, or 0.
 func possessive(w string) int {
+	if n := len(w); n < 3 || w[n-1] != 's' && w[n-1] != 'S' {
+		return 0
+	}
 	for _, p := range [...]string{"'s", "’s", "'S", "’S"} {
 		if len(w) > len(p) && w[len(w)-len(p):] == p {
 			return len(p)

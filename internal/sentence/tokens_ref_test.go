@@ -1,0 +1,121 @@
+package sentence
+
+import (
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/datelinehq/dateline"
+)
+
+// refTokens is the tokeniser as it was before its ASCII fast path: every
+// rune decoded and classified by the unicode tables. AppendTokens must give
+// exactly its spans (TestTokensMatchReference, FuzzTokensMatchReference).
+func refTokens(text string, s dateline.Span) []dateline.Span {
+	s.Start, s.End = max(s.Start, 0), min(s.End, len(text))
+	var out []dateline.Span
+	i := s.Start
+	for i < s.End {
+		r, size := utf8.DecodeRuneInString(text[i:s.End])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if isWordRune(r) {
+			e := refWordEnd(text, i, s.End)
+			if p := refPossessive(text[i:e]); p > 0 {
+				out = append(out, dateline.Span{Start: i, End: e - p}, dateline.Span{Start: e - p, End: e})
+			} else {
+				out = append(out, dateline.Span{Start: i, End: e})
+			}
+			i = e
+			continue
+		}
+		e := i + size
+		for e < s.End {
+			r2, s2 := utf8.DecodeRuneInString(text[e:s.End])
+			if r2 != r {
+				break
+			}
+			e += s2
+		}
+		out = append(out, dateline.Span{Start: i, End: e})
+		i = e
+	}
+	return out
+}
+
+func refWordEnd(text string, i, end int) int {
+	j := i
+	for j < end {
+		r, size := utf8.DecodeRuneInString(text[j:end])
+		if isWordRune(r) {
+			j += size
+			continue
+		}
+		if r == '-' || r == '\'' || r == '’' || r == '.' || r == ',' || r == '&' {
+			if j+size < end {
+				n, _ := utf8.DecodeRuneInString(text[j+size : end])
+				if isWordRune(n) && (r != ',' || isDigitRune(prevRune(text, j)) && isDigitRune(n)) {
+					j += size
+					continue
+				}
+			}
+		}
+		break
+	}
+	if j < end && text[j] == '.' && abbrevClass(text[i:j]) != abbrNone {
+		j++
+	}
+	return j
+}
+
+func refPossessive(w string) int {
+	for _, p := range [...]string{"'s", "’s", "'S", "’S"} {
+		if len(w) > len(p) && w[len(w)-len(p):] == p {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// tokenCases mix ASCII with the runes the fast path hands to the slow one:
+// curly quotes and apostrophes, non-breaking and other Unicode spaces,
+// letters outside ASCII, invalid UTF-8, and a rune cut by the span's end.
+var tokenCases = []string{
+	"Mr. Smith's dog—and Trump’s—went to the U.S. on Jan. 5, 1,000 times; 3.5% said \"no.\"",
+	"``  Quote ''\t-LRB- x -RRB- ... -- !!! ?? ,, ''",
+	"Ünïcödé naïve café, São Paulo’S, ŒUVRE's 12,3 a,b 1,a",
+	"x\u00a0y\u2003z\u2028w\u0085v \u200bq",
+	"bad \xff\xfe bytes \xe2\x80 cut \xef\xbf\xbd\xef\xbf\xbd 's 'S ’s s",
+	"rock-'n'-roll AT&T O'Neill Gov't. U.S.A. J. R. R. Tolkien etc. al.",
+	"a’", "'s", "’s", "s's", "", " ", "\u00a0",
+}
+
+func TestTokensMatchReference(t *testing.T) {
+	for _, text := range tokenCases {
+		checkTokensMatch(t, text)
+	}
+}
+
+func FuzzTokensMatchReference(f *testing.F) {
+	for _, s := range tokenCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkTokensMatch)
+}
+
+// checkTokensMatch compares the two tokenisers over the whole text and over
+// spans that start and end anywhere, including inside a rune.
+func checkTokensMatch(t *testing.T, text string) {
+	spans := []dateline.Span{{Start: 0, End: len(text)}}
+	for k := 1; k < len(text); k += 1 + len(text)/7 {
+		spans = append(spans, dateline.Span{Start: 0, End: k}, dateline.Span{Start: k, End: len(text)})
+	}
+	for _, s := range spans {
+		if got, want := Tokens(text, s), refTokens(text, s); !slices.Equal(got, want) {
+			t.Fatalf("Tokens(%q, %v) = %v, reference %v", text, s, got, want)
+		}
+	}
+}
