@@ -113,6 +113,41 @@ func BenchmarkSentencesEntitiesAttributionsPerDoc(b *testing.B) {
 	reportCPU(b, size, cpuclock.Used()-cpu0)
 }
 
+// BenchmarkSentencesEntitiesAttributionsManyDocs is the per-article
+// chain over 300 other PolNeAR articles (train), each met once per
+// iteration: the caches that outlive a document see mostly words of
+// articles they have not met, as in a long ingest, rather than the 40
+// articles above again.
+func BenchmarkSentencesEntitiesAttributionsManyDocs(b *testing.B) {
+	root, ok := shareddata.Root()
+	if !ok {
+		b.Skip("shared data not found")
+	}
+	dir := filepath.Join(root, "data", "attrib", "polnear", "train", "text")
+	m, _ := os.ReadDir(dir)
+	var texts []string
+	size := 0
+	for _, e := range m[:min(300, len(m))] {
+		if bs, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+			texts = append(texts, string(bs))
+			size += len(bs)
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no PolNeAR train texts")
+	}
+	b.SetBytes(int64(size))
+	cpu0 := cpuclock.Used()
+	for b.Loop() {
+		for _, text := range texts {
+			ss := sentence.Split(text)
+			ms, _ := entity.Recognize(text, ss)
+			attrib.Find(text, ss, ms)
+		}
+	}
+	reportCPU(b, size, cpuclock.Used()-cpu0)
+}
+
 // reportCPU reports the MB analysed per CPU-second, when the system
 // measures CPU time.
 func reportCPU(b *testing.B, size int, cpu time.Duration) {

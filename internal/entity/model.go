@@ -10,6 +10,8 @@ import (
 	"io"
 	"math/bits"
 	"slices"
+
+	"github.com/datelinehq/dateline"
 )
 
 // Model is a trained tagger: a table of quantised weights, one row of
@@ -305,9 +307,15 @@ type tagger struct {
 	sents   []sent
 	allTags []int
 	cands   []cand
+	candBuf []cand
+	spans   []dateline.Span
 	types   []wordType
 	tt      typeTable
-	ds      docStats
+	// lowerFlags gathers the docStats bits of the document by lower-case
+	// form (types that differ only in case share them). A Go map here,
+	// cleared per document at the size of the largest one seen, cost
+	// several per cent of analysing a short article.
+	lowerFlags table[uint8]
 	// t12 holds the summed weights of the features of the two previous
 	// tags alone.
 	t12  [numTags][numTags][numTags]int32
@@ -316,13 +324,15 @@ type tagger struct {
 	pad [numRoles][numTags]int32
 	// nb caches, per word type of the document (wordType.id), the summed
 	// weights of its neighbourFeatures in each role.
-	nb []neighbourSums
+	nb  []neighbourSums
+	gen uint32 // of the document nb serves
 }
 
-// neighbourSums is valid for a role when its bit is in have and, for the
-// roles that read the shape, shape is the word's shape (all-caps headlines
-// change it).
+// neighbourSums is valid for a role when gen is the tagger's document,
+// its bit is in have and, for the roles that read the shape, shape is the
+// word's shape (all-caps headlines change it).
 type neighbourSums struct {
+	gen   uint32
 	have  uint8
 	shape uint64
 	sc    [numRoles][numTags]int32
@@ -375,9 +385,18 @@ func (tg *tagger) reset(m *Model) {
 }
 
 // start sizes the neighbour cache for a document of ntypes word types.
+// Its entries are not cleared but marked stale by a new generation:
+// clearing them was a per-article cost as large as the document's
+// vocabulary, and most entries are never read.
 func (tg *tagger) start(ntypes int) {
+	tg.gen++
+	if tg.gen == 0 {
+		// Wrapped: entries of a generation long past could pass for
+		// current ones.
+		clear(tg.nb[:cap(tg.nb)])
+		tg.gen = 1
+	}
 	tg.nb = slices.Grow(tg.nb[:0], ntypes)[:ntypes]
-	clear(tg.nb)
 }
 
 // addNeighbours adds to out the summed weights of the neighbour features
@@ -391,6 +410,9 @@ func (tg *tagger) addNeighbours(types []wordType, i int, out *[numTags]int32) {
 			sc = &tg.pad[r]
 		case types[j].id >= 0 && int(types[j].id) < len(tg.nb):
 			e := &tg.nb[types[j].id]
+			if e.gen != tg.gen {
+				e.gen, e.have = tg.gen, 0
+			}
 			bit := uint8(1) << r
 			sc = &e.sc[r]
 			if r == roleM1 || r == roleP1 {
@@ -422,22 +444,9 @@ func (tg *tagger) done() {
 	clear(tg.words)
 	clear(tg.sents)
 	clear(tg.cands)
+	clear(tg.candBuf[:cap(tg.candBuf)])
 	tg.tt.release()
 }
-
-// docStats returns the tagger's docStats, emptied.
-func (tg *tagger) docStats() docStats {
-	if tg.ds == nil || len(tg.ds) > maxPooledMap {
-		tg.ds = make(docStats, 1024)
-	} else {
-		clear(tg.ds)
-	}
-	return tg.ds
-}
-
-// A pooled map that grew past this is dropped rather than cleared: clear
-// costs what the map once held.
-const maxPooledMap = 1 << 15
 
 // sameFold reports whether a and b are equal up to ASCII case, the folding
 // under which unigramFeatures gives the same features.

@@ -53,25 +53,28 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	tg := taggers.Get().(*tagger)
 	defer taggers.Put(tg)
 	defer tg.done()
-	sents, ds := tg.prepare(m, text, sentences)
+	sents := tg.prepare(m, text, sentences)
 	allTags := slices.Grow(tg.allTags[:0], len(tg.words))
 	from := 0
 	for i := range sents {
 		n := len(sents[i].words)
-		allTags = append(allTags, tg.tagCaps(sents[i].words, sents[i].types, sents[i].caps, ds)...)
+		allTags = append(allTags, tg.tagCaps(sents[i].words, sents[i].types, sents[i].caps, nil)...)
 		sents[i].tags = allTags[from : from+n : from+n]
 		from += n
 	}
 	tg.allTags = allTags
-	cands := collect(text, sents, ds, tg.cands[:0])
+	cands := collect(text, sents, tg.tt.types, tg.cands[:0], &tg.candBuf)
 	tg.cands = cands
 	return resolve(text, sents, cands)
 }
 
 // prepare tokenises text into its sentences and computes the document's
 // word types and casing facts, readying tg to tag the sentences with m.
-func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]sent, docStats) {
-	spans := cleanSpans(text, sentences)
+// The casing facts of a word are in tg.tt.types[id].doc, for the id of
+// its type; the sentences' copies of the types do not hold them.
+func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) []sent {
+	spans := cleanSpans(tg.spans[:0], text, sentences)
+	tg.spans = spans
 	sents := slices.Grow(tg.sents[:0], len(spans))
 	// One backing array for all tokens and words of the document.
 	all := tokenize(tg.toks[:0], text, 0, 0)
@@ -89,7 +92,6 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]s
 	types := slices.Grow(tg.types[:0], nwords)
 	tt := &tg.tt
 	tt.reset(nwords)
-	ds := tg.docStats()
 	for i := range sents {
 		from := len(words)
 		for _, t := range sents[i].toks {
@@ -104,16 +106,24 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]s
 		docFlags(sents[i].words, st, sents[i].caps, func(j int, f uint8) { tt.flags[st[j].id] |= f })
 	}
 	tg.words, tg.types = words, types
+	nflagged := 0
+	for _, f := range tt.flags {
+		if f != 0 {
+			nflagged++
+		}
+	}
+	lf := &tg.lowerFlags
+	lf.reset(nflagged)
 	for k, f := range tt.flags {
 		if f != 0 {
-			ds[tt.types[k].lower] |= f
+			*lf.at(tt.types[k].lower) |= f
 		}
 	}
 	// The casing facts are final now: look them up once per type. The
 	// words' copies of their types keep no doc: it is read through
 	// their ids (sentenceInfoCaps).
 	for k := range tt.types {
-		tt.types[k].doc = ds[tt.types[k].lower]
+		tt.types[k].doc = lf.get(tt.types[k].lower)
 	}
 	from := 0
 	for i := range sents {
@@ -124,16 +134,15 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) ([]s
 	tg.sents = sents
 	tg.reset(m)
 	tg.start(len(tt.types))
-	return sents, ds
+	return sents
 }
 
-// cleanSpans makes the sentence spans safe to use: inside the text, on
-// rune boundaries, sorted and disjoint.
-func cleanSpans(text string, in []dateline.Span) []dateline.Span {
+// cleanSpans appends to out the sentence spans made safe to use: inside
+// the text, on rune boundaries, sorted and disjoint.
+func cleanSpans(out []dateline.Span, text string, in []dateline.Span) []dateline.Span {
 	if in == nil {
-		return []dateline.Span{{Start: 0, End: len(text)}}
+		return append(out, dateline.Span{Start: 0, End: len(text)})
 	}
-	out := make([]dateline.Span, 0, len(in))
 	for _, s := range in {
 		st, en := max(s.Start, 0), min(s.End, len(text))
 		for st < en && !utf8.RuneStart(text[st]) {
@@ -146,7 +155,11 @@ func cleanSpans(text string, in []dateline.Span) []dateline.Span {
 			out = append(out, dateline.Span{Start: st, End: en})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// Sentence splitters give them in order; sort.Slice is not stable,
+	// but spans with one start merge into the same span in any order.
+	if !slices.IsSortedFunc(out, func(a, b dateline.Span) int { return a.Start - b.Start }) {
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
 	k := 0
 	for _, s := range out {
 		if k > 0 && s.Start < out[k-1].End {

@@ -89,10 +89,13 @@ func isFunctionWord(w string) bool {
 }
 
 // collect turns tags into candidates and applies the lexicon rules.
-func collect(text string, sents []sent, ds docStats, out []cand) []cand {
+// byID is the document's type table, which holds the casing facts of the
+// sentences' word types; buf is scratch space kept for the next document.
+func collect(text string, sents []sent, byID []wordType, out []cand, buf *[]cand) []cand {
 	// One buffer for every sentence's tagger candidates: they are copied
 	// to out before the next sentence.
-	var buf []cand
+	model := (*buf)[:0]
+	defer func() { *buf = model[:0] }()
 	for si := range sents {
 		s := &sents[si]
 		var caps bool
@@ -101,7 +104,7 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 		} else {
 			caps = isCapsSentence(s.words)
 		}
-		model := buf[:0]
+		model = model[:0]
 		for i := 0; i < len(s.tags); {
 			t := s.tags[i]
 			if tagType[t] == "" || t%2 == 0 {
@@ -133,7 +136,7 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 			}
 			// A capitalised headline word the rest of the document never
 			// writes as a name, and no lexicon knows, is no evidence.
-			if c.b-c.a == 1 && caps && !headlineName(s.words[c.a], ds) {
+			if c.b-c.a == 1 && caps && !headlineName(s.words[c.a], docOf(s, c.a, byID)) {
 				c.b = c.a
 			}
 			// "Russian" is an adjective here, not the place.
@@ -168,7 +171,6 @@ func collect(text string, sents []sent, ds docStats, out []cand) []cand {
 			}
 		}
 		out = append(out, rules...)
-		buf = model[:0]
 	}
 	return sortedBy(out, func(x, y *cand) int {
 		return cmp.Or(cmp.Compare(x.s, y.s), cmp.Compare(x.a, y.a))
@@ -650,6 +652,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	}
 	ents := map[string]*ent{}
 	var order []*ent
+	// One allocation for all entities: there is at most one per
+	// candidate, so the slab never moves and the pointers hold.
+	slab := make([]ent, 0, len(cands))
 	personName := map[string]string{}
 	for _, p := range people {
 		personName[p.key] = p.name
@@ -662,7 +667,8 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		e := ents[key]
 		a, b := span(&c)
 		if e == nil {
-			e = &ent{key: key, first: a}
+			slab = append(slab, ent{key: key, first: a})
+			e = &slab[len(slab)-1]
 			ents[key] = e
 			order = append(order, e)
 		}
@@ -761,6 +767,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	// Names must be unique: two keys that reach one name merge.
 	nameOf := map[string]string{}
 	var entities []dateline.Entity
+	if len(order) > 0 {
+		entities = make([]dateline.Entity, 0, len(order))
+	}
 	byName := map[string]int{}
 	for _, e := range order {
 		key := e.key
@@ -1153,9 +1162,10 @@ func completeRule(s *sent, cands []cand) []cand {
 
 // headlineName reports whether an all-capitals word is known as a name:
 // written capitalised elsewhere in the document, or in a name lexicon.
-func headlineName(w string, ds docStats) bool {
+// doc is the word's docStats bits.
+func headlineName(w string, doc uint8) bool {
 	h := lowerHash(w)
-	return ds[h]&docCapMid != 0 || lex.word.get(h)&(lexLoc|lexOrg|lexMedia|lexFirst) != 0 || len(w) <= 4
+	return doc&docCapMid != 0 || lex.word.get(h)&(lexLoc|lexOrg|lexMedia|lexFirst) != 0 || len(w) <= 4
 }
 
 // mergeAdjacent joins two mentions the tagger placed side by side ("Suu"
@@ -1248,4 +1258,13 @@ func phraseHash(ws []string) uint64 {
 		h = mix(h, lowerHash(w))
 	}
 	return h
+}
+
+// docOf returns the docStats bits of word i of s, read from the document's
+// type table byID.
+func docOf(s *sent, i int, byID []wordType) uint8 {
+	if s.types == nil || s.types[i].id < 0 || int(s.types[i].id) >= len(byID) {
+		return 0
+	}
+	return byID[s.types[i].id].doc
 }

@@ -3,6 +3,8 @@ package entity
 import (
 	"bytes"
 	"cmp"
+	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -52,9 +54,15 @@ func TestCachedTaggingMatchesPlain(t *testing.T) {
 			spans := roughSentences(text)
 			// Prepare as Recognize does, then tag both ways.
 			tg := taggers.Get().(*tagger)
-			sents, ds := tg.prepare(m, text, spans)
+			sents := tg.prepare(m, text, spans)
+			// The plain way gathers the casing facts in a map, from
+			// the words alone.
+			ds := docStats{}
 			for _, s := range sents {
-				got := slices.Clone(tg.tag(s.words, s.types, ds))
+				ds.add(s.words)
+			}
+			for _, s := range sents {
+				got := slices.Clone(tg.tag(s.words, s.types, nil))
 				if want := plainTags(m, s.words, ds); !slices.Equal(got, want) {
 					t.Errorf("%q:\ncached %v\nplain  %v", strings.Join(s.words, " "), got, want)
 				}
@@ -158,6 +166,37 @@ func TestSortedByKeepsSortSliceOrder(t *testing.T) {
 			got := sortedBy(slices.Clone(xs), func(x, y *item) int { return cmp.Compare(x.key, y.key) })
 			if !slices.Equal(got, want) {
 				t.Errorf("n=%d, sorted run and tail (tie: %q): order differs from sort.Slice", n, tie)
+			}
+		}
+	}
+}
+
+// TestKnownTypesMatchFresh checks that the cache of word types kept
+// across documents gives what computing the type afresh gives, for more
+// words than it holds, met in an order that makes them evict one another.
+func TestKnownTypesMatchFresh(t *testing.T) {
+	var tt typeTable
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := []string{"Sessions", "said", "the", "The", "THE", "Trump", "x", "Kislyak", "fifteen-letter!", "sixteen-letters!"}
+	for i := range 3 * knownSets * knownWays {
+		words = append(words, fmt.Sprintf("w%dX%d", i, i%7))
+	}
+	for range 4 {
+		tt.reset(len(words))
+		for _, i := range rng.Perm(len(words)) {
+			w := words[i]
+			got := tt.appendTypes(nil, []string{w})[0]
+			want := newWordType(w)
+			got.id, want.id = 0, 0
+			if got != want {
+				t.Fatalf("type of %q: cached %+v, fresh %+v", w, got, want)
+			}
+		}
+		// Common words again, now that the rare ones have passed.
+		for _, w := range words[:10] {
+			got := tt.newType(w, maphash.String(tt.seed, w))
+			if want := newWordType(w); got != want {
+				t.Fatalf("type of %q: cached %+v, fresh %+v", w, got, want)
 			}
 		}
 	}

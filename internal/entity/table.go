@@ -63,6 +63,24 @@ func (t *table[V]) at(k uint64) *V {
 	return &t.slots[i].val
 }
 
+// reset empties t and sizes it for about n keys. Only the slots a table
+// of that size uses are cleared, so a table kept for reuse costs a small
+// document little after a large one.
+func (t *table[V]) reset(n int) {
+	size := 64
+	for size < 2*(n+1) {
+		size *= 2
+	}
+	if cap(t.slots) < size || cap(t.slots) > maxPooledSlots && size <= maxPooledSlots {
+		t.slots = make([]slot[V], size)
+	} else {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	}
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	t.n = 0
+}
+
 func (t *table[V]) grow() {
 	old := t.slots
 	size := max(64, 2*len(old))

@@ -40,3 +40,29 @@ func TestTableMatchesMap(t *testing.T) {
 		t.Error("an empty table found a key")
 	}
 }
+
+// TestTableReset checks that a reused table, reset for documents of
+// varying size, holds exactly the keys added since its last reset.
+func TestTableReset(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var tb table[uint8]
+	for _, n := range []int{0, 3000, 10, 500, 0, 40, 2000} {
+		tb.reset(n)
+		want := map[uint64]uint8{}
+		for range n {
+			k := rng.Uint64() & 0xFFFF // collisions with earlier rounds' keys
+			v := uint8(1 + rng.IntN(3))
+			*tb.at(k) |= v
+			want[k] |= v
+		}
+		if tb.n != len(want) {
+			t.Fatalf("reset(%d): table holds %d keys, map %d", n, tb.n, len(want))
+		}
+		for k := uint64(0); k <= 0xFFFF; k++ {
+			got, ok := tb.lookup(k)
+			if w, in := want[k]; ok != in || got != w {
+				t.Fatalf("reset(%d): lookup(%#x) = %d, %v; want %d, %v", n, k, got, ok, w, in)
+			}
+		}
+	}
+}
