@@ -59,8 +59,8 @@ func (f *frame) filter(as []analysis) []analysis {
 		feats = f.sc.feats[:0]
 		defer func() { f.sc.feats = feats }()
 	}
-	for _, a := range as {
-		feats = f.stage2Features(feats[:0], &a)
+	for k, a := range as {
+		feats = f.stage2Features(feats[:0], &a, k, len(as))
 		if stage2Hook != nil {
 			stage2Hook(append([]uint64(nil), feats...), f.toks[a.c.i].s, f.toks[a.c.j-1].e)
 		}
@@ -98,15 +98,21 @@ const (
 	gClassSrc
 	gClassNext
 	gClassKind
+	gProposals
 )
 
 // scoreNames are the first-stage scores -8…8 as feature values, spelt as
 // strconv.Itoa spells them.
 var scoreNames = [...]string{"-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8"}
 
-// stage2Features describes one proposal: the first stage's score, the
-// cue's words, and the shape of its reading.
-func (f *frame) stage2Features(dst []uint64, a *analysis) []uint64 {
+// stage2Features describes one proposal, the k-th of the n its sentence
+// has: the first stage's score, the cue's words, the shape of its reading,
+// and how many proposals compete in the sentence. A sentence rarely holds
+// more than one or two attributions, so a later proposal of several
+// ("said … showed … wants …") is likelier to be a verb the content
+// reports than a cue; on cross-validation of train that one feature
+// added a point of cue and relation F1, mostly as precision.
+func (f *frame) stage2Features(dst []uint64, a *analysis, k, n int) []uint64 {
 	t := f.toks
 	c := a.c
 	head := t[c.j-1].w
@@ -196,6 +202,17 @@ func (f *frame) stage2Features(dst []uint64, a *analysis) []uint64 {
 		pat = "yes"
 	}
 	scs := scoreNames[sc+8]
+	props := "1"
+	switch {
+	case n == 2:
+		props = "2"
+	case n > 2:
+		props = "3+"
+	}
+	order := "first"
+	if k > 0 {
+		order = "later"
+	}
 	cls := predClass(head)
 	if cls == "" {
 		cls = "-"
@@ -226,5 +243,6 @@ func (f *frame) stage2Features(dst []uint64, a *analysis) []uint64 {
 		hashFeat(gSentQuote, sq, q),
 		hashFeat(gPrev, prev, ""),
 		hashFeat(gHeadPrev, stem(head), prev),
+		hashFeat3(gProposals, props, order, kind),
 	)
 }
