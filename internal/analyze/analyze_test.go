@@ -96,21 +96,7 @@ func BenchmarkSentencesEntitiesAttributions(b *testing.B) {
 // each article sets up its own tables and fills its per-document caches
 // (the neighbour sums of its word types) anew.
 func BenchmarkSentencesEntitiesAttributionsPerDoc(b *testing.B) {
-	texts := newsTexts(b)
-	size := 0
-	for _, t := range texts {
-		size += len(t)
-	}
-	b.SetBytes(int64(size))
-	cpu0 := cpuclock.Used()
-	for b.Loop() {
-		for _, text := range texts {
-			ss := sentence.Split(text)
-			ms, _ := entity.Recognize(text, ss)
-			attrib.Find(text, ss, ms)
-		}
-	}
-	reportCPU(b, size, cpuclock.Used()-cpu0)
+	benchPerArticle(b, newsTexts(b))
 }
 
 // BenchmarkSentencesEntitiesAttributionsManyDocs is the per-article
@@ -119,22 +105,27 @@ func BenchmarkSentencesEntitiesAttributionsPerDoc(b *testing.B) {
 // articles they have not met, as in a long ingest, rather than the 40
 // articles above again.
 func BenchmarkSentencesEntitiesAttributionsManyDocs(b *testing.B) {
-	root, ok := shareddata.Root()
-	if !ok {
-		b.Skip("shared data not found")
+	dir := shareddata.Path(b, "data", "attrib", "polnear", "train", "text")
+	m, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
 	}
-	dir := filepath.Join(root, "data", "attrib", "polnear", "train", "text")
-	m, _ := os.ReadDir(dir)
 	var texts []string
-	size := 0
 	for _, e := range m[:min(300, len(m))] {
-		if bs, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
-			texts = append(texts, string(bs))
-			size += len(bs)
+		bs, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
 		}
+		texts = append(texts, string(bs))
 	}
-	if len(texts) == 0 {
-		b.Skip("no PolNeAR train texts")
+	benchPerArticle(b, texts)
+}
+
+// benchPerArticle runs the chain once per text, as ingestion does.
+func benchPerArticle(b *testing.B, texts []string) {
+	size := 0
+	for _, t := range texts {
+		size += len(t)
 	}
 	b.SetBytes(int64(size))
 	cpu0 := cpuclock.Used()
