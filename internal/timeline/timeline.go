@@ -319,11 +319,12 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				if ok && tx.End <= sp.End {
 					named = append(named, namedDay{tx.Start - sp.Start, tx.End - sp.Start, d})
 				}
-				// A date after publication is a plan or a forecast, not
-				// something that happened; it is left to later coverage.
 				if !ok || d < lo || d > hi {
 					continue
 				}
+				// A date after publication is a plan or a forecast, not
+				// something that happened: it only lifts the day's
+				// salience (FutureRef), and later coverage describes it.
 				if d > pub {
 					future = appendUnique(future, d)
 					continue
@@ -336,11 +337,11 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 					}
 				}
 			}
-			// Only sentences that name a day or lead their article can
-			// ever be chosen; the rest are not worth tokenising.
 			if len(future) > 0 && p.FutureRef > 0 {
 				ahead = append(ahead, aheadRef{ai, future, mentionsQuery(a.Text[sp.Start:sp.End], terms, vb) || overlapsAny(entitySpans, sp)})
 			}
+			// Only sentences that name a day or lead their article can
+			// ever be chosen; the rest are not worth tokenising.
 			if len(refs) == 0 && si >= p.LeadSentences {
 				continue
 			}
@@ -367,11 +368,8 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				}
 				s.rel = float64(hit) / float64(len(terms))
 			}
-			for _, m := range entitySpans {
-				if m.Overlaps(sp) {
-					s.rel = math.Max(s.rel, 1)
-					break
-				}
+			if overlapsAny(entitySpans, sp) {
+				s.rel = 1
 			}
 			if s.rel > 0 {
 				artRel[ai] = true
@@ -421,12 +419,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if p.LateDays > 0 && pub-d > int64(p.LateDays) {
 				wd *= p.LateRef
 			}
-			m := refArts[d]
-			if m == nil {
-				m = map[int]float64{}
-				refArts[d] = m
-			}
-			m[s.art] = math.Max(m[s.art], wd)
+			vote(refArts, d, s.art, wd)
 		}
 	}
 	// Days named ahead of time, once per article like the others.
@@ -437,12 +430,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			w *= p.IrrelevantWeight
 		}
 		for _, d := range r.days {
-			m := aheadArts[d]
-			if m == nil {
-				m = map[int]float64{}
-				aheadArts[d] = m
-			}
-			m[r.art] = math.Max(m[r.art], w)
+			vote(aheadArts, d, r.art, w)
 		}
 	}
 	score := map[day]float64{}
@@ -510,8 +498,11 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 	}
 	k := q.PerDate
 
+	// The sentence model's features are computed when a model ranks or a
+	// trainer collects them.
+	learned := p.Model != nil || p.Collect != nil
 	var global vec
-	if p.Specific > 0 || p.Model != nil || p.Collect != nil {
+	if p.Specific > 0 || learned {
 		all := make([]vec, len(sents))
 		for i := range sents {
 			all[i] = sents[i].v
@@ -523,7 +514,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 	// centroid, since a sparse merge would walk the whole vocabulary.
 	var story []float64
 	var dense []float32
-	if p.Model != nil || p.Collect != nil {
+	if learned {
 		dense = make([]float32, len(vb.df))
 		for i, id := range global.ids {
 			dense[id] = global.ws[i]
@@ -583,7 +574,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			isMent[si] = true
 		}
 		var support []int
-		if p.Model != nil || p.Collect != nil {
+		if learned {
 			support = supportCounts(c, sents, dense)
 		}
 		type scored struct {
@@ -593,7 +584,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		sc := make([]scored, len(c))
 		for i, si := range c {
 			s := &sents[si]
-			if p.Model != nil || p.Collect != nil {
+			if learned {
 				f := features(si, d, isMent[si], sents, arts, cent, story[si], support[i])
 				if p.Collect != nil {
 					p.Collect(Candidate{Day: d, Text: s.text, Features: f})
@@ -915,6 +906,17 @@ func compressFor(s *sent, d day, rules uint) string {
 		}
 	}
 	return compress(s.text, rules, same)
+}
+
+// vote records article art's weight w for day d, keeping an article's
+// largest: each article counts once per day.
+func vote(votes map[day]map[int]float64, d day, art int, w float64) {
+	m := votes[d]
+	if m == nil {
+		m = map[int]float64{}
+		votes[d] = m
+	}
+	m[art] = math.Max(m[art], w)
 }
 
 // mentionsQuery reports whether text contains one of the query's terms.
