@@ -412,7 +412,7 @@ type frame struct {
 	sents     []dateline.Span
 	si        int
 	lex       *lex
-	sc        *scratch // buffers; nil in tests that build a frame by hand
+	sc        *scratch // buffers; attributions (and filter) need it, the subject tests leave it nil
 	// quoteBefore's answer, computed once per sentence so that many
 	// cues in one sentence cannot make the search back quadratic.
 	qbDone   bool

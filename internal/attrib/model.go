@@ -242,7 +242,7 @@ func hashFeat3(t int, a, b, c string) uint64 {
 }
 
 func hashFeat(t int, a, b string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	h ^= uint64(t)
 	h *= 1099511628211
 	for i := 0; i < len(a); i++ {

@@ -141,23 +141,10 @@ func anonymousHead(np, head string) bool {
 
 func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 
-// inLower reports whether strings.ToLower(w) is in set, lower-casing a
-// short ASCII word in buf rather than allocating.
+// inLower reports whether strings.ToLower(w) is in set, lower-casing into
+// buf: a map lookup keyed by string(bytes) does not allocate.
 func inLower(set map[string]bool, w string, buf *[24]byte) bool {
-	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return set[string(buf[:len(w)])]
+	return set[string(appendLower(buf[:0], w))]
 }
 
 var indefinite = set("a", "an", "some", "several", "many", "two", "three", "four", "multiple",

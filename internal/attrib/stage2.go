@@ -54,11 +54,8 @@ func (f *frame) filter(as []analysis) []analysis {
 	m := stage2Model()
 	active := m.n > 0
 	out := as[:0]
-	var feats []uint64
-	if f.sc != nil {
-		feats = f.sc.feats[:0]
-		defer func() { f.sc.feats = feats }()
-	}
+	feats := f.sc.feats[:0]
+	defer func() { f.sc.feats = feats }()
 	for k, a := range as {
 		feats = f.stage2Features(feats[:0], &a, k, len(as))
 		if stage2Hook != nil {
