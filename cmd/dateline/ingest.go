@@ -37,8 +37,9 @@ func writeJSON(w io.Writer, v any) error {
 
 // ingestRun is one ingest. The walk (reading, decompressing, parsing) runs
 // on the caller's goroutine and hands full batches to a preparer goroutine
-// (analysis, on the pipeline's worker pool) that runs one batch ahead of a
-// writer goroutine (dedup, stories, storing), so parsing, analysis and
+// (analysis, on the pipeline's worker pool) that runs up to two batches
+// ahead of a writer goroutine (dedup, stories, storing: one batch waits in
+// the channel while the next is analysed), so parsing, analysis and
 // storage overlap while batches still reach the store in arrival order.
 type ingestRun struct {
 	env      *Env

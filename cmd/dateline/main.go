@@ -142,9 +142,9 @@ func exitCode(stderr io.Writer, err error) int {
 	return exitError
 }
 
-// partialError reports a run that stored what it could but met bad records.
 // partialError ends a run that read some inputs and failed on others; done
-// says what became of the good ones ("stored", "extracted").
+// says what became of the good ones ("stored", "extracted"; empty means
+// stored, which ingest and the web inputs rely on).
 type partialError struct {
 	bad, good int
 	done      string

@@ -92,12 +92,7 @@ func (s *splitter) run() []dateline.Span {
 				i = end
 				continue
 			}
-			if start < 0 {
-				start = i
-			}
-			i++
-			last = i
-			continue
+			// Every other ASCII byte is a plainByte, taken above.
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\u2029' { // paragraph separator: a blank line by another name
