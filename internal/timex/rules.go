@@ -53,7 +53,8 @@ var rules = []rule{
 	{pat: `the? comparable|corresponding|same? year - ago|earlier Num Units`, norm: duration},
 	{pat: `year - ago|earlier`, norm: yearAgoQuarter},
 	{pat: `the? quarter|period a year ago|earlier`, norm: yearAgoQuarter},
-	{pat: `the corresponding|comparable|same period|quarter a|last? year ago|earlier?`, norm: yearAgoQuarter},
+	{pat: `the corresponding|comparable|same period|quarter a year ago|earlier`, norm: yearAgoQuarter},
+	{pat: `the corresponding|comparable|same period|quarter last year`, norm: yearAgoQuarter},
 	{pat: `last year ' s quarter`, norm: lastYearsQuarter},
 	{pat: `$PRE year -? (' s)? end`, norm: yearEnd},
 
@@ -106,7 +107,7 @@ var rules = []rule{
 	{pat: `$APX A? Few of? more? Units (- long)?`, norm: duration},
 	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? of? Num? Units (or so)?`, norm: duration},
 	{pat: `the Num Units`, norm: duration},
-	{pat: `$PRE the past|last|latest|previous|prior fiscal? Unit`, norm: deictic},
+	{pat: `$PRE the past|last|latest fiscal? Unit`, norm: deictic},
 	{pat: `past decade|century`, norm: duration},
 	{pat: `recent|coming|past Units`, norm: vaguePlural},
 	{pat: `Units (- long)?`, norm: vaguePlural},
@@ -302,7 +303,7 @@ var monthLead = map[string]int{"by": 1, "through": 1, "until": 1, "till": 1, "si
 // reportingCues are tense cues that date the report rather than the event.
 var reportingCues = map[string]bool{
 	"said": true, "says": true, "told": true, "tells": true, "reports": true, "reported": true,
-	"writes": true, "wrote": true, "announces": true, "would": true,
+	"writes": true, "wrote": true, "announces": true,
 }
 
 // unsurePastCues are past cues that do not date the month after them: time
@@ -311,7 +312,7 @@ var reportingCues = map[string]bool{
 // expected in December").
 var unsurePastCues = map[string]bool{
 	"last": true, "ago": true, "yesterday": true, "earlier": true,
-	"cut": true, "hit": true, "put": true, "set": true, "quit": true, "shot": true, "struck": true,
+	"cut": true, "hit": true, "set": true, "quit": true, "shot": true, "struck": true,
 	"was": true, "were": true,
 }
 
@@ -672,10 +673,6 @@ func theQuarter(s *state, m *match) (result, bool) {
 // yearAgoQuarter is "the year-ago quarter": the quarter under discussion,
 // a year before.
 func yearAgoQuarter(s *state, m *match) (result, bool) {
-	// "the same period a year ago", "… last year", not "… year"
-	if last := s.toks[m.end-1].low; last == "year" && s.word(m, "last") == "" || last != "year" && s.word(m, "last") != "" {
-		return result{}, false
-	}
 	// "the nine months ... the year-earlier period": the same span a year
 	// before, which TimeML writes as the span
 	if s.word(m, "period") != "" && s.hasPrevOut && s.prevOut.dur && !s.prevOut.afterDur {
@@ -916,8 +913,8 @@ func deictic(s *state, m *match) (result, bool) {
 		return result{}, false
 	}
 	n := 0
-	switch s.word(m, "last", "next", "coming", "past", "previous", "latest", "prior") {
-	case "last", "past", "previous", "latest", "prior":
+	switch s.word(m, "last", "next", "coming", "past", "previous", "latest") {
+	case "last", "past", "previous", "latest":
 		n = -1
 	case "next", "coming":
 		n = 1
