@@ -57,8 +57,9 @@ func Examples(task Task, p timeline.Params, base int) ([]Example, int) {
 			id = base + len(group)
 			group[c.Day] = id
 		}
-		n := rougeCounts(newGrams([]string{c.Text}), g)[0]
-		out = append(out, Example{Group: id, Features: c.Features, Hits: n.Hits, Peer: n.Peer, Model: n.Model})
+		sys := newGrams([]string{c.Text})
+		out = append(out, Example{Group: id, Features: c.Features,
+			Hits: float64(overlap(sys.uni, g.uni)), Peer: float64(sys.nUni), Model: float64(g.nUni)})
 	}
 	q := timeline.Query{Text: strings.Join(task.Keywords, " "), From: task.From, To: task.To, Dates: 1 << 20, PerDate: 1}
 	timeline.BuildSource(q, task.Articles, p)

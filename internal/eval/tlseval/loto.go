@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/datelinehq/dateline/internal/timeline"
@@ -64,7 +62,13 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		}
 	}
 	p.Model = nil
-	examples := TopicExamples(topics, p)
+	var examples [][]Example // only a fitted model needs them
+	for _, g := range grid {
+		if g.Beta > 0 {
+			examples = TopicExamples(topics, p)
+			break
+		}
+	}
 	// score runs sys on the selected runs, in parallel, in run order.
 	score := func(sys System, pick func(run) bool) ([]int, []Timeline, []Scores, time.Duration) {
 		var idx []int
@@ -76,7 +80,9 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		tls := make([]Timeline, len(idx))
 		sc := make([]Scores, len(idx))
 		took := make([]time.Duration, len(idx))
-		parallel(len(idx), func(k int) {
+		// A cancelled run stops handing out tasks; the topic loop below
+		// returns ctx's error.
+		_ = forEach(ctx, len(idx), func(k int) {
 			t0 := time.Now()
 			tls[k] = sys(runs[idx[k]].task).Normalize()
 			took[k] = time.Since(t0)
@@ -183,26 +189,6 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 	}
 	rep.Overall = Mean(all)
 	return rep, choices, nil
-}
-
-// parallel calls fn(0..n-1) on as many goroutines as there are CPUs.
-func parallel(n int, fn func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // String describes a choice in one line.

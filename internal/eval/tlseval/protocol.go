@@ -130,7 +130,15 @@ func Analyze(ctx context.Context, articles []dateline.Article, fn Analyzer) erro
 			return dateline.Analysis{Sentences: LineSentences(d.Text)}
 		}
 	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(articles)))
+	return forEach(ctx, len(articles), func(i int) {
+		articles[i].Analysis = fn(articles[i].Document)
+	})
+}
+
+// forEach calls fn(0..n-1) on as many goroutines as GOMAXPROCS allows,
+// each index once, and stops handing out indices once ctx is done.
+func forEach(ctx context.Context, n int, fn func(int)) error {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -139,10 +147,10 @@ func Analyze(ctx context.Context, articles []dateline.Article, fn Analyzer) erro
 			defer wg.Done()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(articles) || ctx.Err() != nil {
+				if i >= n || ctx.Err() != nil {
 					return
 				}
-				articles[i].Analysis = fn(articles[i].Document)
+				fn(i)
 			}
 		}()
 	}
