@@ -453,20 +453,18 @@ func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 
 func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
 
-// sentenceInfo fills infos for the words of one sentence.
+// sentenceInfo fills infos for the words of one sentence, their casing
+// facts read from doc (training and tests, where words are typed alone).
 func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer) []wordInfo {
-	return sentenceInfoTyped(infos, words, wordTypes(nil, words), doc, gaz)
-}
-
-// sentenceInfoTyped is sentenceInfo with the types of words already known.
-func sentenceInfoTyped(infos []wordInfo, words []string, types []wordType, doc docStats, gaz *gazetteer) []wordInfo {
+	types := wordTypes(nil, words)
 	return sentenceInfoCaps(infos, words, types, isCapsTyped(types), doc, gaz, nil)
 }
 
-// sentenceInfoCaps is sentenceInfoTyped with caps, isCapsTyped(types),
-// already known. byID, when not nil, is the document's type table that
-// types' ids index: a word's docStats bits are read there, which spares
-// copying them into every word of a long document.
+// sentenceInfoCaps fills infos for words whose types and caps,
+// isCapsTyped(types), are known. byID, when not nil, is the document's
+// type table that types' ids index: a word's docStats bits are read there,
+// which spares copying them into every word of a long document; without
+// it (types made alone, id -1) they come from doc.
 func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer, byID []wordType) []wordInfo {
 	infos = infos[:0]
 	start := true
@@ -486,8 +484,6 @@ func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps b
 		switch {
 		case t.id >= 0 && byID != nil:
 			wi.doc = byID[t.id].doc
-		case t.id >= 0:
-			wi.doc = t.doc
 		case doc != nil:
 			wi.doc = doc[wi.lower]
 		}

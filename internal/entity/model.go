@@ -23,15 +23,13 @@ type Model struct {
 	gaz  *gazetteer
 	// The packed weights for scoring, built by index or by
 	// UnmarshalModel (which keeps no w): most buckets are empty, so nz
-	// marks the non-empty ones, rank counts the marks before each word of
-	// nz, and rows holds only their weights. Four times smaller than w,
-	// it stays in cache, and empty buckets cost no read.
+	// marks the non-empty ones, idx pairs each word of nz with the count
+	// of marks before it (one cache line read per feature instead of two),
+	// and rows holds only their weights. Four times smaller than w, it
+	// stays in cache, and empty buckets cost no read.
 	nz   []uint64
-	rank []uint32
 	rows []int16
-	// idx is nz and rank side by side, for scores: one cache line read
-	// per feature instead of two.
-	idx []nzRank
+	idx  []nzRank
 }
 
 type nzRank struct {
@@ -61,11 +59,9 @@ func (m *Model) index() {
 }
 
 func (m *Model) countRanks() {
-	m.rank = make([]uint32, len(m.nz))
 	n := uint32(0)
 	m.idx = make([]nzRank, len(m.nz))
 	for i, x := range m.nz {
-		m.rank[i] = n
 		m.idx[i] = nzRank{x, n}
 		n += uint32(bits.OnesCount64(x))
 	}
@@ -83,7 +79,7 @@ func (m *Model) row(b int) []int16 {
 	if word&bit == 0 {
 		return zeroRow[:]
 	}
-	k := int(m.rank[b>>6]) + bits.OnesCount64(word&(bit-1))
+	k := int(m.idx[b>>6].rank) + bits.OnesCount64(word&(bit-1))
 	return m.rows[k*numTags : (k+1)*numTags]
 }
 
@@ -508,14 +504,11 @@ func plainO(w *wordInfo, t1 int) bool {
 // in lower case: function words, months and titles.
 const plainLex = lexLower | lexCal | lexTitle
 
-// tag labels the words of one sentence greedily, left to right.
-func (tg *tagger) tag(words []string, types []wordType, doc docStats) []int {
-	return tg.tagCaps(words, types, isCapsTyped(types), doc)
-}
-
-// tagCaps is tag with caps, isCapsTyped(types), already known.
-func (tg *tagger) tagCaps(words []string, types []wordType, caps bool, doc docStats) []int {
-	tg.infos = sentenceInfoCaps(tg.infos, words, types, caps, doc, tg.m.gaz, tg.tt.types)
+// tagCaps labels the words of one sentence greedily, left to right; caps
+// is isCapsTyped(types), and the casing facts come from the document's
+// type table.
+func (tg *tagger) tagCaps(words []string, types []wordType, caps bool) []int {
+	tg.infos = sentenceInfoCaps(tg.infos, words, types, caps, nil, tg.m.gaz, tg.tt.types)
 	tg.tags = tg.tags[:0]
 	t1, t2 := tagO, tagO
 	var sc, ws [numTags]int32

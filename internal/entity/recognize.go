@@ -58,7 +58,7 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 	from := 0
 	for i := range sents {
 		n := len(sents[i].words)
-		allTags = append(allTags, tg.tagCaps(sents[i].words, sents[i].types, sents[i].caps, nil)...)
+		allTags = append(allTags, tg.tagCaps(sents[i].words, sents[i].types, sents[i].caps)...)
 		sents[i].tags = allTags[from : from+n : from+n]
 		from += n
 	}

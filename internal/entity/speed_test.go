@@ -62,7 +62,7 @@ func TestCachedTaggingMatchesPlain(t *testing.T) {
 				ds.add(s.words)
 			}
 			for _, s := range sents {
-				got := slices.Clone(tg.tag(s.words, s.types, nil))
+				got := slices.Clone(tg.tagCaps(s.words, s.types, isCapsTyped(s.types)))
 				if want := plainTags(m, s.words, ds); !slices.Equal(got, want) {
 					t.Errorf("%q:\ncached %v\nplain  %v", strings.Join(s.words, " "), got, want)
 				}
