@@ -227,7 +227,7 @@ func (fm *fastModel) lookup(w string) *wordInfo {
 	return fm.words[w]
 }
 
-// thatNearIndex is thatNear as an index into thatNearVals.
+// thatNearIndex is thatNear's answer as an index into thatNearVals.
 func thatNearIndex(toks []tok, i int) int {
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {
 		w := toks[k].w
@@ -245,7 +245,7 @@ func thatNearIndex(toks []tok, i int) int {
 	return 4
 }
 
-// quoteNearIndex is quoteNear as an index into quoteNearVals.
+// quoteNearIndex is quoteNear's answer as an index into quoteNearVals.
 func quoteNearIndex(toks []tok, i int) int {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if toks[k].kind&kQuote != 0 {

@@ -299,13 +299,8 @@ func isPronoun(w string) bool {
 func features(dst []uint64, lx *lex, toks []tok, i int, inQuote, sentQuote, hide bool) []uint64 {
 	w := toks[i].w
 	sh := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(toks) {
-			return "</s>"
-		}
-		return shape(toks[k])
+		s, _ := shapeAt(toks, k)
+		return s
 	}
 	// Each context value is computed once: this runs for every candidate
 	// word and is most of Find's time.
@@ -466,43 +461,11 @@ func hasQuote(toks []tok) bool {
 
 // quoteNear says where the nearest quotation mark is: just before the
 // token (a quotation ends there: `,” he said`), just after, or neither.
-func quoteNear(toks []tok, i int) string {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if toks[k].kind&kQuote != 0 {
-			return quoteBefore[i-k]
-		}
-	}
-	for k := i + 1; k < len(toks) && k <= i+4; k++ {
-		if toks[k].kind&kQuote != 0 {
-			return quoteAfter[k-i]
-		}
-	}
-	return "none"
-}
-
-var (
-	quoteBefore = [...]string{"", "before1", "before2", "before3", "before4"}
-	quoteAfter  = [...]string{"", "after1", "after2", "after3", "after4"}
-)
+func quoteNear(toks []tok, i int) string { return quoteNearVals[quoteNearIndex(toks, i)] }
 
 // thatNear says what opens the next few tokens: a "that", a colon, a
 // quotation, or none of them before punctuation.
-func thatNear(toks []tok, i int) string {
-	for k := i + 1; k < len(toks) && k <= i+4; k++ {
-		w := toks[k].w
-		switch {
-		case w == "that":
-			return "that"
-		case w == ":":
-			return ":"
-		case toks[k].kind&kOpenQ != 0:
-			return "q"
-		case toks[k].kind&kPunct != 0:
-			return "p"
-		}
-	}
-	return "-"
-}
+func thatNear(toks []tok, i int) string { return thatNearVals[thatNearIndex(toks, i)] }
 
 // quoteState returns, for each token, whether a quotation is open before
 // it. Curly and PTB quotes say which way they face; a straight quote
