@@ -968,7 +968,7 @@ func (f *frame) afterQuoteNoContent(j int, inverted bool) bool {
 	}
 	for n := k; n < len(t); n++ {
 		w := t[n].w
-		if w == ":" || (w == "," || w == ":") && n+1 < len(t) && opensQuoteAfterComma(t[n+1].w) {
+		if w == ":" || w == "," && n+1 < len(t) && opensQuoteAfterComma(t[n+1].w) {
 			return false
 		}
 	}
@@ -979,9 +979,9 @@ func (f *frame) afterQuoteNoContent(j int, inverted bool) bool {
 // the cue ending at j (past the source when inverted, past whom a
 // "told" addresses): no "that", colon or quotation opens within a few
 // tokens, and what follows is an adjunct ("of the German leader's plan",
-// "during the debate", "over the phone") or the end of the clause. After a
-// closing quotation that is how news copy places the speaker, however
-// long the adjunct.
+// "during the debate", "over the phone") or the end of the clause. (After
+// a closing quotation afterQuoteNoContent decides, however long the
+// adjunct.)
 func (f *frame) noContentAfter(j int, inverted bool) bool {
 	t := f.toks
 	k := j

@@ -16,8 +16,8 @@ import (
 //go:embed predicates.txt
 var predicatesTxt string
 
-// predVal is built when the package loads (a few thousand words, well
-// under a millisecond): predClass runs for every word Find scans.
+// predVal is built when the package loads (a few thousand words):
+// predClass runs for every word Find scans.
 var predVal = parsePredicates(predicatesTxt)
 
 // predClass returns the class of word w ("say.v", "think.a", …), or ""

@@ -95,10 +95,9 @@ func features(si int, d day, isMent bool, sents []sent, arts []*dateline.Article
 }
 
 // TrainingRow is one example for Fit: a candidate sentence with how good a
-// summary of its day it is, or a day with whether a reference timeline
-// lists it.
+// summary of its day it is.
 type TrainingRow struct {
-	Group    int // rows compared with each other (one day's candidates; one task's days) share a group
+	Group    int // rows compared with each other (one day's candidates) share a group
 	Features []float64
 	Label    float64
 }
