@@ -292,3 +292,29 @@ func TestFutureRef(t *testing.T) {
 		}
 	}
 }
+
+// Asked for more dates than the query's own sentences cover, the timeline
+// fills the rest from the salient days' other sentences, and only then.
+func TestFillToRequestedDates(t *testing.T) {
+	arts := []dateline.Article{
+		article("a1", "wire", "2021-05-03", "The Kela dam council met to discuss the cracked spillway ."),
+		article("a2", "daily", "2021-05-04", "Engineers from the regional authority inspected the spillway for a second day ."),
+		article("a3", "gazette", "2021-05-06", "The Kela dam council approved the rebuilding plan by a wide margin ."),
+	}
+	for _, tc := range []struct {
+		dates int
+		want  []string
+	}{
+		{2, []string{"2021-05-03", "2021-05-06"}},               // the query's days suffice
+		{3, []string{"2021-05-03", "2021-05-04", "2021-05-06"}}, // the third comes from the fill
+	} {
+		tl := BuildSource(Query{Text: "Kela dam", Dates: tc.dates, PerDate: 1}, arts, DefaultParams())
+		var got []string
+		for _, d := range tl.Dates {
+			got = append(got, d.Date)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Dates %d: got %v, want %v", tc.dates, got, tc.want)
+		}
+	}
+}

@@ -20,6 +20,17 @@ type Setting struct {
 	LeadDateRef float64
 }
 
+// params is p under setting g, ranking sentences with m (nil: the
+// hand-set score).
+func (g Setting) params(p timeline.Params, m *timeline.SentenceModel) timeline.Params {
+	p.LeadDateRef = g.LeadDateRef
+	p.Model = m
+	if g.Beta == 0 {
+		p.Model = nil
+	}
+	return p
+}
+
 // Betas and LeadDateRefs span the grid --loto chooses among by default.
 var (
 	Betas        = []float64{0, 0.2, 0.3, 0.5}
@@ -105,11 +116,26 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		if g.Beta != 0 {
 			continue
 		}
-		ph := p
-		ph.LeadDateRef = g.LeadDateRef
-		_, tls, sc, took := score(Dateline(ph), func(run) bool { return true })
+		_, tls, sc, took := score(Dateline(g.params(p, nil)), func(run) bool { return true })
 		rep.Build += took
 		hand[g] = handRun{tls, sc}
+	}
+	// results scores choice c on the runs pick selects: the hand-set
+	// score's from the runs above, a fitted model's afresh.
+	results := func(c *Choice, pick func(run) bool) (idx []int, tls []Timeline, sc []Scores) {
+		if c.Beta == 0 {
+			h := hand[c.Setting]
+			for ri, r := range runs {
+				if pick(r) {
+					idx, tls, sc = append(idx, ri), append(tls, h.tls[ri]), append(sc, h.sc[ri])
+				}
+			}
+			return idx, tls, sc
+		}
+		var took time.Duration
+		idx, tls, sc, took = score(Dateline(c.params(p, &c.Model)), pick)
+		rep.Build += took
+		return idx, tls, sc
 	}
 
 	rep.ByTopic = map[string]Scores{}
@@ -129,50 +155,22 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		models := map[float64]timeline.SentenceModel{}
 		for _, g := range grid {
 			c := Choice{Topic: t.Name, Setting: g}
-			var sc []Scores
-			if g.Beta == 0 {
-				for ri, r := range runs {
-					if r.topic != ti {
-						sc = append(sc, hand[g].sc[ri])
-					}
-				}
-			} else {
+			if g.Beta > 0 {
 				m, ok := models[g.Beta]
 				if !ok {
 					m = Fit(train, g.Beta)
 					models[g.Beta] = m
 				}
 				c.Model = m
-				pm := p
-				pm.Model = &c.Model
-				pm.LeadDateRef = g.LeadDateRef
-				var took time.Duration
-				_, _, sc, took = score(Dateline(pm), func(r run) bool { return r.topic != ti })
-				rep.Build += took
 			}
+			_, _, sc := results(&c, func(r run) bool { return r.topic != ti })
 			if c.TrainAR1 = Mean(sc).AlignM1[0].F; c.TrainAR1 > best.TrainAR1 {
 				best = c
 			}
 		}
 		choices = append(choices, best)
 		var held []Scores
-		var idx []int
-		var tls []Timeline
-		var sc []Scores
-		if best.Beta == 0 {
-			for ri, r := range runs {
-				if r.topic == ti {
-					idx, tls, sc = append(idx, ri), append(tls, hand[best.Setting].tls[ri]), append(sc, hand[best.Setting].sc[ri])
-				}
-			}
-		} else {
-			pm := p
-			pm.Model = &best.Model
-			pm.LeadDateRef = best.LeadDateRef
-			var took time.Duration
-			idx, tls, sc, took = score(Dateline(pm), func(r run) bool { return r.topic == ti })
-			rep.Build += took
-		}
+		idx, tls, sc := results(&best, func(r run) bool { return r.topic == ti })
 		for k, ri := range idx {
 			r := runs[ri]
 			held = append(held, sc[k])
