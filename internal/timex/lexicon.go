@@ -84,6 +84,17 @@ func entryOf(w string) *entry {
 	return e
 }
 
+// known puts the words of tables in the lexicon: the grammar and the tense
+// cues compare tokens by their lower-case form, which only lexicon words
+// get, so "Will" and "will" look alike.
+func known[V any](tables ...map[string]V) {
+	for _, t := range tables {
+		for w := range t {
+			entryOf(w)
+		}
+	}
+}
+
 // contextWords are compared by the normalisers and the tense cues; being in
 // the lexicon gives their tokens a lower-case form whatever their case.
 var contextWords = []string{

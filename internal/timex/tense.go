@@ -84,12 +84,7 @@ var edNotPast = map[string]bool{
 var modal = map[string]bool{"will": true, "'ll": true, "ll": true, "shall": true, "had": true, "did": true}
 
 func init() {
-	for w := range determiners {
-		entryOf(w)
-	}
-	for w := range preAdjective {
-		entryOf(w)
-	}
+	known(determiners, preAdjective)
 	for w := range futureCues {
 		cueEntry(w).cue = 1
 	}
@@ -276,10 +271,6 @@ var raisingVerbs = map[string]bool{
 // Costa Rica"), so its verb is a fair cue.
 var clauseOpener = map[string]bool{"which": true, "who": true, "whose": true, "whom": true}
 
-func init() {
-	for w := range clauseOpener {
-		entryOf(w)
-	}
-}
+func init() { known(clauseOpener) }
 
 const rightPenalty = 2
