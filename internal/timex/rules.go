@@ -30,7 +30,7 @@ var rules = []rule{
 	{pat: `$PRE Month`, norm: bareMonth},
 	{pat: `$PRE Month of? last|this|next year`, norm: monthOfRelYear},
 	{pat: `$PRE this|last|next|past Month`, norm: monthDir},
-	{pat: `$PRE this|last|next|past Month .? Day`, norm: monthDay},
+	{pat: `$PRE this|last|next|past Month .? Day`, norm: monthDayDir},
 	{pat: `Year - Num - Num`, norm: isoDate},
 	{pat: `Num / Num / Num|Year`, norm: slashDate},
 	{pat: `$PRE (fiscal|calendar|fiscal-year|model year?)? Year`, norm: bareYear},
@@ -46,7 +46,6 @@ var rules = []rule{
 	{pat: `$PRE the? Year (' s)? fiscal? Ord -? quarter|half`, norm: ordQuarter},
 	{pat: `$PRE this|last|next year ' s fiscal? Ord -? quarter|half`, norm: ordQuarter},
 	{pat: `the Year quarter|period`, norm: yearPeriod},
-	{pat: `$PRE this|last|next quarter|half`, norm: deictic},
 	{pat: `$PRE the current|latest|recent|most|past|previous|same|comparable? recent? fiscal? quarter`, norm: theQuarter},
 	{pat: `the? comparable|corresponding|same? year - ago|earlier Ord? quarter|period`, norm: yearAgoQuarter},
 	{pat: `the latest|current|most recent? period`, norm: theQuarter},
@@ -108,8 +107,8 @@ var rules = []rule{
 	{pat: `$APX A? Few of? more? Units (- long)?`, norm: duration},
 	{pat: `the? past|last|next|coming|first|previous|final|initial|latest|remaining|following $APX Num|Few|A? Few? of? Num? Units (or so)?`, norm: duration},
 	{pat: `the Num Units`, norm: duration},
+	{pat: `the? past decade|century`, norm: pastSpan},
 	{pat: `$PRE the past|last|latest fiscal? Unit`, norm: deictic},
-	{pat: `past decade|century`, norm: duration},
 	{pat: `recent|coming|past Units`, norm: vaguePlural},
 	{pat: `Units (- long)?`, norm: vaguePlural},
 	{pat: `$APX Num to|or|- Num Units`, norm: duration},
@@ -236,6 +235,33 @@ func monthDay(s *state, m *match) (result, bool) {
 		return result{typ: typeDate, val: fmt.Sprintf("XXXX-%02d-%02d", mo, d)}, true
 	}
 	y := s.resolveMonth(mo, m.start, m.end).Year()
+	if !validDate(y, mo, d) {
+		return result{}, false
+	}
+	return at(date(y, mo, d), uDay, s.dctAnchor()), true
+}
+
+// monthDayDir is "last Oct. 23", "next March 31": the direction word, not
+// the tense or the window around the DCT, says which side of the DCT the
+// day lies on, so "next March 3" said in June is next year's.
+func monthDayDir(s *state, m *match) (result, bool) {
+	r, ok := monthDay(s, m)
+	if !ok || !s.hasDCT {
+		return r, ok
+	}
+	mo, d, y := int(m.v[cMonth]), int(m.v[cDay]), s.dct.Year()
+	switch s.word(m, "last", "past", "next") {
+	case "last", "past":
+		if !date(y, mo, d).Before(s.dct) {
+			y--
+		}
+	case "next":
+		if !date(y, mo, d).After(s.dct) {
+			y++
+		}
+	default:
+		return r, true // "this March 3": the year the window gives
+	}
 	if !validDate(y, mo, d) {
 		return result{}, false
 	}
@@ -1203,6 +1229,15 @@ func duration(s *state, m *match) (result, bool) {
 		return result{}, false
 	}
 	return result{typ: typeDuration, val: durationValue(n, u)}, true
+}
+
+// pastSpan is "the past decade": in TimeML the ten years up to now
+// (P10Y), not the calendar decade before the DCT's, which "the last decade"
+// names. It must come before the deictic row, which matches the same words.
+// The units are spelled as words, which capture nothing, so the unit is
+// read off the last token.
+func pastSpan(s *state, m *match) (result, bool) {
+	return result{typ: typeDuration, val: durationValue(1, s.toks[m.end-1].val(cUnit))}, true
 }
 
 func vaguePlural(s *state, m *match) (result, bool) {

@@ -90,6 +90,11 @@ var (
 	startMask uint32
 )
 
+// ruleFired, when a test sets it, hears the index of every rule whose
+// normaliser accepts a match, so a row that can never fire shows up. It is
+// read without a lock: tests set it only while no Tag is running.
+var ruleFired func(rule int)
+
 func init() {
 	compiled = make([]rule, len(rules))
 	for i, r := range rules {
@@ -155,6 +160,9 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			res, ok := r.norm(s, cand)
 			if !ok {
 				continue
+			}
+			if ruleFired != nil {
+				ruleFired(ri)
 			}
 			best, bestRes, found = m, res, true
 		}
