@@ -33,6 +33,7 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -174,15 +175,18 @@ func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte, spans []d
 	base := len(dst)
 	buf = buf[:0]
 	spans = sentence.AppendTokens(spans[:0], text, s)
-	for _, sp := range spans {
+	// The tokens (some sixty bytes each) are written in place rather
+	// than built and then copied by append.
+	dst = slices.Grow(dst, len(spans))[:base+len(spans)]
+	for k, sp := range spans {
 		raw := text[sp.Start:sp.End]
-		t := tok{s: sp.Start, e: sp.End, w: raw, raw: raw, lo: -1}
+		t := &dst[base+k]
+		*t = tok{s: sp.Start, e: sp.End, w: raw, raw: raw, lo: -1}
 		if needsLower(raw) {
 			t.lo = int32(len(buf))
 			buf = appendLower(buf, raw)
 			t.hi = int32(len(buf))
 		}
-		dst = append(dst, t)
 	}
 	var low string
 	if len(buf) > 0 {

@@ -20,12 +20,16 @@ var cueModelBin []byte
 type model struct {
 	n int // weights
 	// The weights again as an open-addressing table (linear probing, a
-	// power-of-two size at most about 70% full) of 8-byte slots holding a
+	// power-of-two size at most 35% full) of 8-byte slots holding a
 	// 32-bit fingerprint of the feature and its weight. Scoring looks up
 	// some thirty features per candidate word; this layout keeps the table
-	// small enough to stay in cache, where a map's lookups miss. Two
-	// features that share a slot run and a fingerprint (odds about one in
-	// 10^5 per absent feature) would share a weight: harmless noise.
+	// small enough to stay in cache, where a map's lookups miss. At 70%
+	// full, a lookup of an absent feature (most of them) walked 5.6 slots
+	// on average; at 35% it walks under 2, which on unseen PolNeAR
+	// articles took 2% off the instructions of the whole chain and 2% off
+	// its misses of a 256 KB cache. Two features that share a slot run
+	// and a fingerprint (odds under one in 10^9 per absent feature) would
+	// share a weight: harmless noise.
 	slots []slot
 	mask  uint64
 
@@ -41,7 +45,7 @@ type slot struct {
 
 func newModel(w map[uint64]float32) *model {
 	n := 16
-	for float64(n)*0.7 < float64(len(w)) {
+	for float64(n)*0.35 < float64(len(w)) {
 		n *= 2
 	}
 	m := &model{n: len(w), slots: make([]slot, n), mask: uint64(n - 1)}

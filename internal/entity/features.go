@@ -3,6 +3,7 @@ package entity
 import (
 	"hash/maphash"
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -466,29 +467,24 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer
 // which spares copying them into every word of a long document; without
 // it (types made alone, id -1) they come from doc.
 func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer, byID []wordType) []wordInfo {
-	infos = infos[:0]
 	start := true
+	// Filled in place: every word of the document passes here.
+	infos = slices.Grow(infos[:0], len(words))[:len(words)]
 	for i, w := range words {
 		t := &types[i]
-		var wi wordInfo
-		wi.lower = t.lower
-		wi.norm = t.norm
-		wi.shape = t.shape
-		wi.class = t.class
+		wi := &infos[i]
+		*wi = wordInfo{lower: t.lower, norm: t.norm, shape: t.shape, class: t.class, lexW: t.lexW, caps: caps}
 		if len(w) > 255 {
 			wi.length = 255
 		} else {
 			wi.length = uint8(len(w))
 		}
-		wi.lexW = t.lexW
 		switch {
 		case t.id >= 0 && byID != nil:
 			wi.doc = byID[t.id].doc
 		case doc != nil:
 			wi.doc = doc[wi.lower]
 		}
-		wi.caps = caps
-		infos = append(infos, wi)
 	}
 	// Longest lexicon phrase starting at each word.
 	for i := 0; i < len(infos); i++ {
@@ -531,7 +527,8 @@ func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps b
 			}
 		}
 	}
-	if gaz != nil {
+	// A model may ship an empty gazetteer (maxLen 0), which marks nothing.
+	if gaz != nil && gaz.maxLen > 0 {
 		for i := 0; i < len(infos); i++ {
 			h := uint64(phraseSeed)
 			best, bestCls := 0, uint8(0)

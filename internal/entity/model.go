@@ -334,7 +334,10 @@ type neighbourSums struct {
 	sc    [numRoles][numTags]int32
 }
 
-const uniSlots = 1 << 11
+// uniSlots: on 300 PolNeAR articles the cache had not met, 2^11 slots
+// missed 34% of the words the model scored, 2^13 (704 KB per tagger) 23%
+// and 2^15 (2.8 MB) 16%; each miss reads some fifteen weight rows.
+const uniSlots = 1 << 13
 
 // unigramKey identifies the inputs of unigramFeatures and
 // wordHistoryFeatures other than the word's text, which

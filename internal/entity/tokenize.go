@@ -70,7 +70,18 @@ func tokenize(dst []token, text string, start, end int) []token {
 			i += sz
 			continue
 		}
+		// Most chunks are ASCII letters and digits up to ASCII white
+		// space: such a chunk has nothing to peel, no possessive and no
+		// dash, so it is one token as it stands.
 		j := i
+		for j < end && alnumByte[text[j]] {
+			j++
+		}
+		if j > i && (j == end || text[j] < utf8.RuneSelf && !plainByte[text[j]]) {
+			dst = append(dst, token{i, j})
+			i = j
+			continue
+		}
 		for j < end {
 			c := text[j]
 			if plainByte[c] {

@@ -44,15 +44,24 @@ func (s *splitter) run() []dateline.Span {
 		c := text[i]
 		if plainByte[c] {
 			// A run of ASCII that neither breaks nor ends a sentence,
-			// most of the text, in one step.
+			// most of the text, in one step, with the single spaces
+			// between its words: a space ends nothing, and last stays
+			// at the end of the word before it.
 			if start < 0 {
 				start = i
 			}
 			i++
-			for i < len(text) && plainByte[text[i]] {
-				i++
-			}
 			last = i
+			for i < len(text) {
+				if c := text[i]; plainByte[c] {
+					i++
+					last = i
+				} else if c == ' ' {
+					i++
+				} else {
+					break
+				}
+			}
 			continue
 		}
 		if c < utf8.RuneSelf {

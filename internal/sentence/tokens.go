@@ -37,7 +37,20 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 				i++
 				continue
 			case asciiWord:
-				e := wordEnd(text, i, s.End)
+				// Most words are ASCII letters and digits up to a space or
+				// a mark that cannot join them to more (wordEnd's rules need
+				// a joiner or a non-ASCII rune): such a word has no
+				// possessive to split off and is one token.
+				j := i + 1
+				for j < s.End && asciiClass[text[j]] == asciiWord {
+					j++
+				}
+				if j == s.End || text[j] < utf8.RuneSelf && !joinerByte[text[j]] {
+					out = append(out, dateline.Span{Start: i, End: j})
+					i = j
+					continue
+				}
+				e := wordEndFrom(text, i, j, s.End)
 				out = appendWord(out, text, i, e)
 				i = e
 				continue
@@ -115,11 +128,22 @@ func isWordRune(r rune) bool {
 // ("3.5", "1,000", "U.S."), and a final stop when the word is an
 // abbreviation.
 func wordEnd(text string, i, end int) int {
-	j := i
+	return wordEndFrom(text, i, i, end)
+}
+
+// wordEndFrom is wordEnd for a caller that has already passed over the
+// word's first bytes up to j.
+func wordEndFrom(text string, i, j, end int) int {
 	for j < end {
-		if asciiClass[text[j]] == asciiWord {
+		c := text[j]
+		if asciiClass[c] == asciiWord {
 			j++
 			continue
+		}
+		if c < utf8.RuneSelf && !joinerByte[c] {
+			// Space or punctuation that cannot join two parts of a word:
+			// most words end here.
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) {
@@ -142,6 +166,10 @@ func wordEnd(text string, i, end int) int {
 	}
 	return j
 }
+
+// joinerByte marks the ASCII bytes wordEnd lets inside a word when a word
+// character follows.
+var joinerByte = [256]bool{'-': true, '\'': true, '.': true, ',': true, '&': true}
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
