@@ -575,7 +575,7 @@ func (f *frame) orient(c cue) analysis {
 			// "was frustrated", "is convinced": an adjective of a held
 			// view, whose subject holds it, is no passive unless an agent
 			// follows ("was opposed by").
-			if beForms[w] && participle(t[c.i].w) && !(c.j < len(t) && t[c.j].w == "of") && !(predClass(t[c.i].w) == "think.a" && !(c.j < len(t) && t[c.j].w == "by")) {
+			if beForms[w] && participle(t[c.i].w) && !(c.j < len(t) && t[c.j].w == "of") && !(hasPredClass(t[c.i].w, "think.a") && !(c.j < len(t) && t[c.j].w == "by")) {
 				passive = true // "was asked", not "was hoping"
 			}
 			k--

@@ -2,6 +2,7 @@ package attrib
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 )
 
@@ -20,18 +21,36 @@ var predicatesTxt string
 // predClass runs for every word Find scans.
 var predVal = parsePredicates(predicatesTxt)
 
-// predClass returns the class of word w ("say.v", "think.a", …), or ""
-// when the list does not hold it.
-func predClass(w string) string { return predVal[w] }
+// predClass returns the first class of word w ("say.v", "think.a", …),
+// or "" when the list does not hold it. The cue models see this class
+// only: the file lists the surest classes (saying) first.
+func predClass(w string) string {
+	if cs := predVal[w]; len(cs) > 0 {
+		return cs[0]
+	}
+	return ""
+}
 
-// parsePredicates reads the predicates.txt form into a word → class map.
-// A word listed under several classes keeps the first: the file lists
-// the surest classes (saying) first.
-func parsePredicates(src string) map[string]string {
-	out := map[string]string{}
+// hasPredClass reports whether class is any of w's classes: "worried" is
+// the past of the verb "worry" (think.v) and also an adjective of a held
+// view (think.a), and the rules that ask about the adjective must find it
+// behind the verb.
+func hasPredClass(w, class string) bool {
+	for _, c := range predVal[w] {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePredicates reads the predicates.txt form into a word → classes
+// map, each word's classes in the order of the file and without repeats.
+func parsePredicates(src string) map[string][]string {
+	out := map[string][]string{}
 	add := func(w, class string) {
-		if _, ok := out[w]; !ok && w != "" {
-			out[w] = class
+		if w != "" && !slices.Contains(out[w], class) {
+			out[w] = append(out[w], class)
 		}
 	}
 	for _, line := range strings.Split(src, "\n") {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/datelinehq/dateline/internal/sentence"
 )
 
 func TestVerbForms(t *testing.T) {
@@ -68,4 +70,83 @@ func TestPredicatesListedOnce(t *testing.T) {
 	if len(seen) < 500 {
 		t.Errorf("read only %d entries from predicates.txt", len(seen))
 	}
+}
+
+// TestHasPredClass: a word keeps every class it is listed under, while
+// predClass, which the cue models see, stays the first.
+func TestHasPredClass(t *testing.T) {
+	tests := []struct {
+		w, class string
+		want     bool
+	}{
+		{"worried", "think.a", true}, // the adjective, listed after the verb worry
+		{"worried", "think.v", true},
+		{"opposed", "think.a", true},
+		{"determined", "think.a", true},
+		{"committed", "think.a", true},
+		{"skeptical", "think.a", true},
+		{"said", "think.a", false},
+		{"table", "say.v", false},
+	}
+	for _, tt := range tests {
+		if got := hasPredClass(tt.w, tt.class); got != tt.want {
+			t.Errorf("hasPredClass(%q, %q) = %v, want %v", tt.w, tt.class, got, tt.want)
+		}
+	}
+	for w, first := range map[string]string{"worried": "think.v", "opposed": "judge.v", "determined": "think.v", "committed": "promise.v"} {
+		if got := predClass(w); got != first {
+			t.Errorf("predClass(%q) = %q, want its first class %q", w, got, first)
+		}
+	}
+}
+
+// TestOrientAttitudeAdjective: after "be", an adjective of a held view
+// is no passive, whose source would follow "by", but a view its subject
+// holds, also when the word is first listed as a verb ("worried", the
+// past of worry). Each sentence is read as its twin with "frustrated",
+// an adjective only, is read.
+func TestOrientAttitudeAdjective(t *testing.T) {
+	for _, tt := range []struct{ text, cue string }{
+		{"Democrats are worried that the bill will fail.", "worried"},
+		{"The mayor is opposed to the plan, aides said.", "opposed"},
+		{"The senator was determined that the vote would pass.", "determined"},
+		{"Officials are committed to the ceasefire.", "committed"},
+		{"The plan was opposed by the mayor.", "opposed"},
+	} {
+		got := orientAt(t, tt.text, tt.cue)
+		twin := strings.Replace(tt.text, tt.cue, "frustrated", 1)
+		if want := orientAt(t, twin, "frustrated"); got != want {
+			t.Errorf("%q reads as source %q, content %q; %q as source %q, content %q", tt.text, got[0], got[1], twin, want[0], want[1])
+		}
+	}
+}
+
+// orientAt returns the source and content orient gives the cue word word
+// of the one-sentence text.
+func orientAt(t *testing.T, text, word string) [2]string {
+	t.Helper()
+	sents := sentence.Split(text)
+	toks := tokenize(text, sents[0], nil)
+	f := frame{text: text, toks: toks, qs: quoteState(toks, nil), sents: sents, lex: lexicon()}
+	for i, tk := range toks {
+		if tk.w != word {
+			continue
+		}
+		a := f.orient(cue{i: i, j: i + 1})
+		var src string
+		if a.srcJ > a.srcI {
+			src = text[toks[a.srcI].s:toks[a.srcJ-1].e]
+		}
+		s, e := a.conS, a.conE
+		if !a.fixed {
+			if a.post {
+				s, e = f.contentBefore(&a)
+			} else {
+				s, e = f.contentAfter(a.contentFromTok, len(toks))
+			}
+		}
+		return [2]string{src, text[s:max(s, e)]}
+	}
+	t.Fatalf("no token %q in %q", word, text)
+	return [2]string{}
 }
