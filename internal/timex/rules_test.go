@@ -2,10 +2,10 @@ package timex
 
 import "testing"
 
-// TestEveryRuleFires tags the family sentences and fails for any rule whose
-// normaliser never accepts a match: a pattern that cannot capture what its
-// normaliser needs (a literal word where a class was meant), or one that an
-// earlier row always takes first, is dead code that still looks like
+// TestEveryRuleFires tags the family sentences and fails for any rule that
+// never produces an expression there: a pattern that cannot capture what
+// its normaliser needs (a literal word where a class was meant), or one
+// that another row always beats, is dead code that still looks like
 // coverage.
 func TestEveryRuleFires(t *testing.T) {
 	fired := make([]int, len(compiled))
@@ -18,7 +18,7 @@ func TestEveryRuleFires(t *testing.T) {
 	}
 	for i, n := range fired {
 		if n == 0 {
-			t.Errorf("rule %d %q never fires on testdata/families.txt: add its family there, or mend or drop it", i, compiled[i].pat)
+			t.Errorf("rule %d %q produces no expression on testdata/families.txt: add its family there, or mend or drop it", i, compiled[i].pat)
 		}
 	}
 }

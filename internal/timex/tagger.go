@@ -90,8 +90,9 @@ var (
 	startMask uint32
 )
 
-// ruleFired, when a test sets it, hears the index of every rule whose
-// normaliser accepts a match, so a row that can never fire shows up. It is
+// ruleFired, when a test sets it, hears the index of the rule behind
+// every expression Tag outputs, so a row that never produces one (its
+// normaliser always rejects, or a longer row always wins) shows up. It is
 // read without a lock: tests set it only while no Tag is running.
 var ruleFired func(rule int)
 
@@ -146,6 +147,7 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 		s.pos = i
 		var best match
 		var bestRes result
+		bestRule := -1
 		found := false
 		for ri := range compiled {
 			r := &compiled[ri]
@@ -161,14 +163,14 @@ func Tag(text string, sentences []dateline.Span, dct time.Time) []dateline.Timex
 			if !ok {
 				continue
 			}
-			if ruleFired != nil {
-				ruleFired(ri)
-			}
-			best, bestRes, found = m, res, true
+			best, bestRes, found, bestRule = m, res, true, ri
 		}
 		if !found || danglingMod(toks, &best) || vetoed(toks, &best) || titleCased(text, toks, &best) {
 			i++
 			continue
+		}
+		if ruleFired != nil {
+			ruleFired(bestRule)
 		}
 		start, end := toks[best.start].start, toks[best.end-1].end
 		out = append(out, dateline.Timex{
