@@ -48,6 +48,44 @@ type lex struct {
 	// scan: the words the cue model scores on sight, heads and the
 	// predicate list's words together, so that candidate needs one lookup
 	scan map[string]bool
+	// Bloom filters of the words isHead accepts and of the two halves of
+	// the pairs pairJoins accepts: the noun-phrase scans ask isHead about
+	// most tokens near a cue, few of them pass, and the map lookups they
+	// spare were 0.8% of the chain's instructions (cachegrind, 40 PolNeAR
+	// dev articles one call each).
+	headMaybe, pairA, pairB wordFilter
+}
+
+// wordFilter is a Bloom filter over non-empty words: two bits per word,
+// at positions from wordHash.
+type wordFilter [1 << 14 / 64]uint64
+
+func (f *wordFilter) add(w string) {
+	x := wordHash(w)
+	a, b := x>>50, x>>36&(1<<14-1)
+	f[a/64] |= 1 << (a % 64)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// filterOf returns the filter of the words of a set.
+func filterOf(set map[string]bool) *wordFilter {
+	f := new(wordFilter)
+	for w := range set {
+		if w != "" {
+			f.add(w)
+		}
+	}
+	return f
+}
+
+// mayHave is false only for words never added; "" may be anything.
+func (f *wordFilter) mayHave(w string) bool {
+	if w == "" {
+		return true
+	}
+	x := wordHash(w)
+	a, b := x>>50, x>>36&(1<<14-1)
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 var (
@@ -99,6 +137,27 @@ func parseLexicon(src string) *lex {
 	for w := range predVal {
 		l.scan[w] = true
 	}
+	for w, s := range l.head {
+		if headRate(s) && w != "" {
+			l.headMaybe.add(w)
+		}
+	}
+	for k := range l.pair {
+		if !l.pairJoinsKey(k) {
+			continue
+		}
+		// a+" "+b == k splits k at one of its spaces
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				if i > 0 {
+					l.pairA.add(k[:i])
+				}
+				if i+1 < len(k) {
+					l.pairB.add(k[i+1:])
+				}
+			}
+		}
+	}
 	return l
 }
 
@@ -108,8 +167,16 @@ func parseLexicon(src string) *lex {
 var deny = []string{":", "to", "in", "for", "of", "on", "about", "as", "with", "that", "the", "a"}
 
 func (l *lex) isHead(w string) bool {
+	if !l.headMaybe.mayHave(w) {
+		return false
+	}
 	s, ok := l.head[w]
-	return ok && s.cue >= minHeadCount && float64(s.cue) >= minHeadRate*float64(s.total)
+	return ok && headRate(s)
+}
+
+// headRate is isHead's test of a word's counts.
+func headRate(s stat) bool {
+	return s.cue >= minHeadCount && float64(s.cue) >= minHeadRate*float64(s.total)
 }
 
 // seen reports whether w has headed a cue in train at least twice.
@@ -120,6 +187,13 @@ func (l *lex) seen(w string) bool {
 // pairJoins: a word next to a cue head belongs to the cue ("also said",
 // "said:", "pointed out").
 func (l *lex) pairJoins(a, b string) bool {
-	s, ok := l.pair[a+" "+b]
+	if !l.pairA.mayHave(a) || !l.pairB.mayHave(b) {
+		return false
+	}
+	return l.pairJoinsKey(a + " " + b)
+}
+
+func (l *lex) pairJoinsKey(k string) bool {
+	s, ok := l.pair[k]
 	return ok && s.cue >= minPairCount && float64(s.cue) >= minPairRate*float64(s.total)
 }

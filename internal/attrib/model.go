@@ -238,28 +238,17 @@ func hashFeat3(t int, a, b, c string) uint64 {
 	h := hashFeat(t, a, b)
 	h ^= '|'
 	h *= 1099511628211
-	for i := 0; i < len(c); i++ {
-		h ^= uint64(c[i])
-		h *= 1099511628211
-	}
-	return h
+	return fnvAdd(h, c)
 }
 
 func hashFeat(t int, a, b string) uint64 {
 	h := uint64(fnvOffset)
 	h ^= uint64(t)
 	h *= 1099511628211
-	for i := 0; i < len(a); i++ {
-		h ^= uint64(a[i])
-		h *= 1099511628211
-	}
+	h = fnvAdd(h, a)
 	h ^= 0xff
 	h *= 1099511628211
-	for i := 0; i < len(b); i++ {
-		h ^= uint64(b[i])
-		h *= 1099511628211
-	}
-	return h
+	return fnvAdd(h, b)
 }
 
 // shape sums up a token for the classifier: punctuation, a quote, a
@@ -396,10 +385,29 @@ const (
 	fnvPrime  = 1099511628211
 )
 
+// fnvAdd continues FNV-1a hash state h with the bytes of s, four bytes a
+// round and the last few without a loop: features hash some thirteen
+// words per candidate, and the loop's counting and bounds checks were
+// 0.6% of the chain's instructions (cachegrind, 40 PolNeAR dev articles
+// one call each).
 func fnvAdd(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
+	for len(s) >= 4 {
+		h = (h ^ uint64(s[0])) * fnvPrime
+		h = (h ^ uint64(s[1])) * fnvPrime
+		h = (h ^ uint64(s[2])) * fnvPrime
+		h = (h ^ uint64(s[3])) * fnvPrime
+		s = s[4:]
+	}
+	switch len(s) {
+	case 3:
+		h = (h ^ uint64(s[0])) * fnvPrime
+		h = (h ^ uint64(s[1])) * fnvPrime
+		h = (h ^ uint64(s[2])) * fnvPrime
+	case 2:
+		h = (h ^ uint64(s[0])) * fnvPrime
+		h = (h ^ uint64(s[1])) * fnvPrime
+	case 1:
+		h = (h ^ uint64(s[0])) * fnvPrime
 	}
 	return h
 }
@@ -437,7 +445,7 @@ func subjectBefore(toks []tok, i int) (string, string) {
 	k := i - 1
 	for k >= 0 && i-k <= 4 {
 		w := toks[k].w
-		if betweenWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && toks[k].raw == w {
+		if betweenMaybe.mayHave(w) && betweenWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && toks[k].raw == w {
 			k--
 			continue
 		}
@@ -476,9 +484,13 @@ func thatNear(toks []tok, i int) string { return thatNearVals[thatNearIndex(toks
 // toggles.
 func quoteState(toks []tok, dst []bool) []bool {
 	open := false
-	for _, t := range toks {
+	for k := range toks {
 		dst = append(dst, open)
-		switch t.w {
+		if toks[k].kind&kQuote == 0 {
+			// every mark below is a quotation mark by tokKind
+			continue
+		}
+		switch toks[k].w {
 		case "“", "``":
 			open = true
 		case "”", "''":

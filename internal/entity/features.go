@@ -407,6 +407,31 @@ func docFlags(words []string, types []wordType, caps bool, set func(i int, f uin
 	}
 }
 
+// docFlagsTyped is docFlags setting the bits in flags, by the types' ids,
+// without a call of set per word: it runs for every word of a document.
+func docFlagsTyped(words []string, types []wordType, caps bool, flags []uint8) {
+	start := true
+	for i, w := range words {
+		if w == "" {
+			continue
+		}
+		t := &types[i]
+		switch t.class {
+		case shLower:
+			if len(w) > 1 {
+				flags[t.id] |= docLower
+			}
+		case shTitle, shMixed:
+			if !start && !caps {
+				flags[t.id] |= docCapMid
+			}
+		}
+		if t.class != shOther {
+			start = false
+		}
+	}
+}
+
 func isCapsSentence(words []string) bool {
 	letters, upper := 0, 0
 	for _, w := range words {
@@ -488,6 +513,10 @@ func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps b
 	}
 	// Longest lexicon phrase starting at each word.
 	for i := 0; i < len(infos); i++ {
+		if !types[i].inLex {
+			// Most words begin no phrase (n == 1 below stops at once).
+			continue
+		}
 		h := uint64(phraseSeed)
 		best, bestCls := 0, uint16(0)
 		for n := 1; n <= lex.maxLen && i+n <= len(infos); n++ {

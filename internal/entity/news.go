@@ -3,6 +3,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/datelinehq/dateline"
 )
@@ -190,6 +191,32 @@ func shapeType(ws []string, prevThe bool) string {
 	return ""
 }
 
+// lowerEquals reports whether strings.ToLower(w) == low, for low in
+// lower case: byte by byte when w is ASCII, through ToLower otherwise.
+func lowerEquals(w, low string) bool {
+	if len(w) != len(low) {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return strings.ToLower(w) == low
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w) == low
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // contextType types a name [a, b) by the words around it.
 func contextType(ws []string, a, b int) string {
 	n := len(ws)
@@ -199,20 +226,28 @@ func contextType(ws []string, a, b int) string {
 		}
 		return ws[i]
 	}
-	// Only short function words are compared; ToLower does not allocate
-	// for a word already in lower case.
-	lw := func(i int) string {
-		if w := at(i); len(w) <= 9 {
-			return strings.ToLower(w)
+	// lwIn reports whether strings.ToLower of word i (of at most nine
+	// bytes) is one of the short function words in lows, without building
+	// the lower-case copy, which for a capitalised word cost an allocation.
+	lwIn := func(i int, lows ...string) bool {
+		w := at(i)
+		if len(w) > 9 {
+			return false
 		}
-		return ""
+		for _, l := range lows {
+			if lowerEquals(w, l) {
+				return true
+			}
+		}
+		return false
 	}
+	lwIs := func(i int, low string) bool { return lwIn(i, low) }
 	// "the Eastgate neighborhood", "the Calder district".
-	if b < n && nw(ws[b])&nwPlaceNoun != 0 && caseClass(ws[b]) == shLower && lw(a-1) == "the" {
+	if b < n && nw(ws[b])&nwPlaceNoun != 0 && caseClass(ws[b]) == shLower && lwIs(a-1, "the") {
 		return dateline.EntityLoc
 	}
 	// "Harlow Falls, a river city of …", "Grafton, a town".
-	if at(b) == "," && (lw(b+1) == "a" || lw(b+1) == "an") {
+	if at(b) == "," && lwIn(b+1, "a", "an") {
 		for i := b + 2; i < min(n, b+5); i++ {
 			if caseClass(ws[i]) != shLower {
 				break
@@ -224,36 +259,31 @@ func contextType(ws []string, a, b int) string {
 	}
 	// "In Eastgate, …": a sentence that opens on where it happens.
 	if a == 1 && at(b) == "," && lex.word.get(lowerHash(ws[a]))&(lexFirst|lexOrg) == 0 {
-		switch lw(0) {
-		case "in", "near", "outside", "across", "throughout":
+		if lwIn(0, "in", "near", "outside", "across", "throughout") {
 			return dateline.EntityLoc
 		}
 	}
 	// "the city of Harlow Falls", "the town of Grafton".
-	if lw(a-1) == "of" && nw(at(a-2))&nwPlaceNoun != 0 && caseClass(at(a-2)) == shLower && lw(a-3) == "the" {
+	if lwIs(a-1, "of") && nw(at(a-2))&nwPlaceNoun != 0 && caseClass(at(a-2)) == shLower && lwIs(a-3, "the") {
 		return dateline.EntityLoc
 	}
 	// "X reported that", "according to X": an outlet, when the name has
 	// no head that says otherwise (checked by the caller).
-	if lw(a-1) == "to" && lw(a-2) == "according" && b-a >= 2 {
+	if lwIs(a-1, "to") && lwIs(a-2, "according") && b-a >= 2 {
 		return dateline.EntityMedia
 	}
 	if b < n && nw(ws[b])&nwReport != 0 && caseClass(ws[b]) == shLower && b-a >= 2 {
-		switch lw(b + 1) {
-		case "that", "on", "earlier", "last", "first", ",", ".", "in", "this":
+		if lwIn(b+1, "that", "on", "earlier", "last", "first", ",", ".", "in", "this") {
 			return dateline.EntityMedia
 		}
 	}
-	if lw(a-1) == "reported" && lw(a-2) == "first" && b-a >= 2 {
+	if lwIs(a-1, "reported") && lwIs(a-2, "first") && b-a >= 2 {
 		return dateline.EntityMedia
 	}
 	// "said Marisol Ortega,", "Marisol Ortega, 41,": a person.
 	if b-a >= 2 && a > 0 {
-		switch lw(a - 1) {
-		case "said", "says", "told", "asked", "added":
-			if at(b) == "," || at(b) == "." {
-				return dateline.EntityPerson
-			}
+		if lwIn(a-1, "said", "says", "told", "asked", "added") && (at(b) == "," || at(b) == ".") {
+			return dateline.EntityPerson
 		}
 	}
 	if b-a >= 2 && at(b) == "," && isAge(at(b+1)) && at(b+2) == "," {
@@ -439,6 +469,25 @@ func shapeOrgPrefix(ws []string) bool {
 	return true
 }
 
+// nextName returns the first i in [from, lim) where s.nameAt(i), or lim.
+func nextName(s *sent, from, lim int) int {
+	if s.types == nil {
+		for i := from; i < lim; i++ {
+			if s.nameAt(i) {
+				return i
+			}
+		}
+		return lim
+	}
+	for i := from; i < lim; i++ {
+		t := &s.types[i]
+		if capClasses>>t.class&1 != 0 && t.lexW&(lexLower|lexCal|lexTitle|lexNat) == 0 {
+			return i
+		}
+	}
+	return lim
+}
+
 // untaggedHeads finds names the tagger missed whose head gives them away:
 // a run of capitalised words ending in "Authority", "Falls" or "Post".
 func untaggedHeads(s *sent, cands []cand) []cand {
@@ -455,8 +504,14 @@ func untaggedHeads(s *sent, cands []cand) []cand {
 		if p < orig {
 			lim = cands[p].a
 		}
-		if i >= lim || !s.nameAt(i) {
+		if i >= lim {
 			i++
+			continue
+		}
+		if !s.nameAt(i) {
+			// No candidate starts or ends before lim, so the steps
+			// to the next name word change nothing else.
+			i = nextName(s, i+1, lim)
 			continue
 		}
 		j := i

@@ -103,7 +103,7 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) []se
 		// Gathered per type first: the map sees each type once, not
 		// each occurrence.
 		sents[i].caps = isCapsTyped(st)
-		docFlags(sents[i].words, st, sents[i].caps, func(j int, f uint8) { tt.flags[st[j].id] |= f })
+		docFlagsTyped(sents[i].words, st, sents[i].caps, tt.flags)
 	}
 	tg.words, tg.types = words, types
 	nflagged := 0

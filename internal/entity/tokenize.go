@@ -56,6 +56,9 @@ var plainByte = func() (t [256]bool) {
 // quotes and brackets are peeled off, a possessive 's or a trailing
 // apostrophe after s becomes its own token, em-dashes split words.
 func tokenize(dst []token, text string, start, end int) []token {
+	// Bounded by the slice, the loop over a word's bytes below needs no
+	// second check.
+	span := text[:end]
 	i := start
 	for i < end {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -74,7 +77,7 @@ func tokenize(dst []token, text string, start, end int) []token {
 		// space: such a chunk has nothing to peel, no possessive and no
 		// dash, so it is one token as it stands.
 		j := i
-		for j < end && alnumByte[text[j]] {
+		for j < len(span) && alnumByte[span[j]] {
 			j++
 		}
 		if j > i && (j == end || text[j] < utf8.RuneSelf && !plainByte[text[j]]) {
