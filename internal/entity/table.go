@@ -5,9 +5,9 @@ import "math/bits"
 // table is a map from 64-bit hash keys to small values for the lexicons,
 // which are built once and then read for nearly every word: an
 // open-addressing table with linear probing, probed at a Fibonacci hash
-// of the key. Go's maps spent more time hashing the already-hashed keys
-// and matching control bytes than this spends on the whole lookup, and
-// the lexicon lookups were a tenth of the recogniser's time.
+// of the key. Go's maps hash the already-hashed keys again and match
+// control bytes; the switch to this table was measured with the rest of
+// the second session's speed pass (docs/BENCHMARKS.md §3), not alone.
 type table[V any] struct {
 	slots []slot[V]
 	n     int
