@@ -539,7 +539,8 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 	// The first pass takes only sentences with a query term. When that
 	// leaves fewer dates than asked for (a sparse topic, or a query worded
 	// unlike its coverage), a second pass fills the rest from the salient
-	// days' other sentences: asked for N dates, a user expects N.
+	// days' other sentences of articles that match the query: asked for N
+	// dates, a user expects N, but not from a story the query is not about.
 	picked := map[day]bool{}
 	for _, fill := range []bool{false, true} {
 		if fill && (!queryOn || len(picks) >= n) {
@@ -553,8 +554,11 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				continue
 			}
 			m, pc := ment[d], pubc[d]
-			if queryOn && !fill {
+			switch {
+			case queryOn && !fill:
 				m, pc = relevantOnly(m, sents), relevantOnly(pc, sents)
+			case queryOn:
+				m, pc = onTopicOnly(m, sents, artRel), onTopicOnly(pc, sents, artRel)
 			}
 			if p.LeadPreferred > 0 {
 				// The first sentences are the reporter's summary; later lead
@@ -792,6 +796,18 @@ func choosePerDate(articles int) int {
 		return 2
 	}
 	return 3
+}
+
+// onTopicOnly keeps the candidates whose article has a sentence that
+// matches the query.
+func onTopicOnly(c []int, sents []sent, artRel []bool) []int {
+	var out []int
+	for _, i := range c {
+		if artRel[sents[i].art] {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func relevantOnly(c []int, sents []sent) []int {

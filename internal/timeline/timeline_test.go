@@ -294,12 +294,15 @@ func TestFutureRef(t *testing.T) {
 }
 
 // Asked for more dates than the query's own sentences cover, the timeline
-// fills the rest from the salient days' other sentences, and only then.
+// fills the rest from the salient days' other sentences, only then, and
+// only from articles that match the query.
 func TestFillToRequestedDates(t *testing.T) {
 	arts := []dateline.Article{
 		article("a1", "wire", "2021-05-03", "The Kela dam council met to discuss the cracked spillway ."),
-		article("a2", "daily", "2021-05-04", "Engineers from the regional authority inspected the spillway for a second day ."),
+		article("a2", "daily", "2021-05-04", "Engineers from the regional authority inspected the spillway for a second day .",
+			"The Kela dam council had met on May 3 to hear their first report ."),
 		article("a3", "gazette", "2021-05-06", "The Kela dam council approved the rebuilding plan by a wide margin ."),
+		article("a4", "post", "2021-05-05", "The city library reopened after a two-year renovation of its reading rooms ."),
 	}
 	for _, tc := range []struct {
 		dates int
@@ -307,11 +310,17 @@ func TestFillToRequestedDates(t *testing.T) {
 	}{
 		{2, []string{"2021-05-03", "2021-05-06"}},               // the query's days suffice
 		{3, []string{"2021-05-03", "2021-05-04", "2021-05-06"}}, // the third comes from the fill
+		{4, []string{"2021-05-03", "2021-05-04", "2021-05-06"}}, // never from the library story
 	} {
 		tl := BuildSource(Query{Text: "Kela dam", Dates: tc.dates, PerDate: 1}, arts, DefaultParams())
 		var got []string
 		for _, d := range tl.Dates {
 			got = append(got, d.Date)
+			for _, s := range d.Sentences {
+				if strings.Contains(s.Text, "library") {
+					t.Errorf("Dates %d: %s is told by the library story: %q", tc.dates, d.Date, s.Text)
+				}
+			}
 		}
 		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
 			t.Errorf("Dates %d: got %v, want %v", tc.dates, got, tc.want)
