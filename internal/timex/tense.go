@@ -157,6 +157,8 @@ func markCues(toks []token) {
 		} else if toks[i].cue < 0 && i > 0 && beAux[toks[i-1].low] {
 			// a passive ("to be completed") says nothing about time
 			toks[i].cue = 0
+		} else if toks[i].weak && adjectivalEd(toks, i) {
+			toks[i].cue = 0
 		}
 		if toks[i].cue != 0 { // most tokens are no cue: spare them the lookups
 			if i > 0 && toks[i-1].low == "to" && infinitiveNoCue[w] {
@@ -274,3 +276,24 @@ var clauseOpener = map[string]bool{"which": true, "who": true, "whose": true, "w
 func init() { known(clauseOpener) }
 
 const rightPenalty = 2
+
+// adjectivalEd reports whether the -ed word at i stands before a noun in
+// the clause of a modal ("will begin handing out bottled water on
+// Thursday"): there it describes the noun, and the modal, not it, gives
+// the clause its time. Elsewhere an -ed word before a noun is as often a
+// verb with its object ("reported earnings").
+func adjectivalEd(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := &toks[i+1]
+	if n.sent != toks[i].sent || n.e != nil || n.num || n.cap || n.low == "" || n.low[0] < 'a' || n.low[0] > 'z' {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-5 && toks[k].sent == toks[i].sent; k-- {
+		if modal[toks[k].low] && toks[k].low != "had" && toks[k].low != "did" || toks[k].low == "would" {
+			return true
+		}
+	}
+	return false
+}
