@@ -536,6 +536,110 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 		sents []int
 	}
 	var picks []pick
+	// choose returns the sentences that tell day d, best first, skipping
+	// any that repeat a sentence already chosen; nil when it has none.
+	choose := func(d day, fill bool) []int {
+		m, pc := ment[d], pubc[d]
+		switch {
+		case queryOn && !fill:
+			rel := func(s *sent) bool { return s.rel > 0 }
+			m, pc = keepCands(m, sents, rel), keepCands(pc, sents, rel)
+		case queryOn:
+			onTopic := func(s *sent) bool { return artRel[s.art] }
+			m, pc = keepCands(m, sents, onTopic), keepCands(pc, sents, onTopic)
+		}
+		if p.LeadPreferred > 0 {
+			// The first sentences are the reporter's summary; later lead
+			// sentences only stand in when a day has nothing better.
+			var top []int
+			for _, si := range pc {
+				if sents[si].idx < p.LeadPreferred {
+					top = append(top, si)
+				}
+			}
+			if len(m)+len(top) > 0 {
+				pc = top
+			}
+		}
+		c := append(append([]int(nil), m...), pc...)
+		if len(c) == 0 {
+			return nil
+		}
+		kd := k
+		if kd <= 0 {
+			kd = choosePerDate(len(refArts[d]) + len(pubArts[d]))
+		}
+		cent := dayCentroid(m, pc, sents)
+		if p.Specific > 0 {
+			cent = subtract(cent, global, p.Specific)
+		}
+		isMent := map[int]bool{}
+		for _, si := range m {
+			isMent[si] = true
+		}
+		var support []int
+		if learned {
+			support = supportCounts(c, sents, dense)
+		}
+		type scored struct {
+			i int
+			s float64
+		}
+		sc := make([]scored, len(c))
+		for i, si := range c {
+			s := &sents[si]
+			if learned {
+				f := features(si, d, isMent[si], sents, arts, cent, story[si], support[i])
+				if p.Collect != nil {
+					p.Collect(Candidate{Day: d, Text: s.text, Features: f})
+				}
+				if p.Model != nil {
+					sc[i] = scored{si, p.Model.score(&f)}
+					continue
+				}
+			}
+			v := s.v.dot(cent) * (1 + p.QueryWeight*s.rel)
+			if isMent[si] {
+				v *= p.MentionBoost
+				if containsDay(s.explicit, d) {
+					v *= p.ExplicitBoost
+					if containsDay(s.leadDate, d) {
+						v *= p.LeadDateBoost
+					}
+				}
+			}
+			if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
+				v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
+			}
+			sc[i] = scored{si, v}
+		}
+		sort.Slice(sc, func(a, b int) bool {
+			if sc[a].s != sc[b].s {
+				return sc[a].s > sc[b].s
+			}
+			return sc[a].i < sc[b].i
+		})
+		var got []int
+		for _, x := range sc {
+			if len(got) == kd {
+				break
+			}
+			v := sents[x.i].v
+			dup := false
+			for _, o := range chosen {
+				if v.dot(o) > p.Redundancy {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			got = append(got, x.i)
+			chosen = append(chosen, v)
+		}
+		return got
+	}
 	// The first pass takes only sentences with a query term. When that
 	// leaves fewer dates than asked for (a sparse topic, or a query worded
 	// unlike its coverage), a second pass fills the rest from the salient
@@ -553,104 +657,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			if picked[d] {
 				continue
 			}
-			m, pc := ment[d], pubc[d]
-			switch {
-			case queryOn && !fill:
-				m, pc = relevantOnly(m, sents), relevantOnly(pc, sents)
-			case queryOn:
-				m, pc = onTopicOnly(m, sents, artRel), onTopicOnly(pc, sents, artRel)
-			}
-			if p.LeadPreferred > 0 {
-				// The first sentences are the reporter's summary; later lead
-				// sentences only stand in when a day has nothing better.
-				var top []int
-				for _, si := range pc {
-					if sents[si].idx < p.LeadPreferred {
-						top = append(top, si)
-					}
-				}
-				if len(m)+len(top) > 0 {
-					pc = top
-				}
-			}
-			c := append(append([]int(nil), m...), pc...)
-			if len(c) == 0 {
-				continue
-			}
-			kd := k
-			if kd <= 0 {
-				kd = choosePerDate(len(refArts[d]) + len(pubArts[d]))
-			}
-			cent := dayCentroid(m, pc, sents)
-			if p.Specific > 0 {
-				cent = subtract(cent, global, p.Specific)
-			}
-			isMent := map[int]bool{}
-			for _, si := range m {
-				isMent[si] = true
-			}
-			var support []int
-			if learned {
-				support = supportCounts(c, sents, dense)
-			}
-			type scored struct {
-				i int
-				s float64
-			}
-			sc := make([]scored, len(c))
-			for i, si := range c {
-				s := &sents[si]
-				if learned {
-					f := features(si, d, isMent[si], sents, arts, cent, story[si], support[i])
-					if p.Collect != nil {
-						p.Collect(Candidate{Day: d, Text: s.text, Features: f})
-					}
-					if p.Model != nil {
-						sc[i] = scored{si, p.Model.score(&f)}
-						continue
-					}
-				}
-				v := s.v.dot(cent) * (1 + p.QueryWeight*s.rel)
-				if isMent[si] {
-					v *= p.MentionBoost
-					if containsDay(s.explicit, d) {
-						v *= p.ExplicitBoost
-						if containsDay(s.leadDate, d) {
-							v *= p.LeadDateBoost
-						}
-					}
-				}
-				if s.ntok > p.TargetTokens && p.LengthPenalty > 0 {
-					v /= math.Pow(float64(s.ntok)/float64(p.TargetTokens), p.LengthPenalty)
-				}
-				sc[i] = scored{si, v}
-			}
-			sort.Slice(sc, func(a, b int) bool {
-				if sc[a].s != sc[b].s {
-					return sc[a].s > sc[b].s
-				}
-				return sc[a].i < sc[b].i
-			})
-			var got []int
-			for _, x := range sc {
-				if len(got) == kd {
-					break
-				}
-				v := sents[x.i].v
-				dup := false
-				for _, o := range chosen {
-					if v.dot(o) > p.Redundancy {
-						dup = true
-						break
-					}
-				}
-				if dup {
-					continue
-				}
-				got = append(got, x.i)
-				chosen = append(chosen, v)
-			}
-			if len(got) > 0 {
+			if got := choose(d, fill); len(got) > 0 {
 				picks = append(picks, pick{d, got})
 				picked[d] = true
 			}
@@ -798,22 +805,11 @@ func choosePerDate(articles int) int {
 	return 3
 }
 
-// onTopicOnly keeps the candidates whose article has a sentence that
-// matches the query.
-func onTopicOnly(c []int, sents []sent, artRel []bool) []int {
+// keepCands keeps the candidates whose sentence passes ok.
+func keepCands(c []int, sents []sent, ok func(*sent) bool) []int {
 	var out []int
 	for _, i := range c {
-		if artRel[sents[i].art] {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func relevantOnly(c []int, sents []sent) []int {
-	var out []int
-	for _, i := range c {
-		if sents[i].rel > 0 {
+		if ok(&sents[i]) {
 			out = append(out, i)
 		}
 	}
