@@ -41,11 +41,14 @@ func shapeAt(toks []tok, k int) (string, int) {
 	if k >= len(toks) {
 		return "</s>", 1
 	}
-	// shape(toks[k]), with its index found on the way rather than by
-	// comparing strings: this runs for four neighbours of every candidate
-	// (0.4% of the chain's instructions, cachegrind on 40 PolNeAR dev
-	// articles)
-	t := &toks[k]
+	return shapeOf(&toks[k])
+}
+
+// shapeOf is shape with its index in shapeVals (or -1), found on the way
+// rather than by comparing strings: shapeAt asks it for four neighbours
+// of every candidate (0.4% of the chain's instructions, cachegrind on 40
+// PolNeAR dev articles).
+func shapeOf(t *tok) (string, int) {
 	switch {
 	case t.kind&kQuote != 0:
 		return "Q", 2
@@ -112,12 +115,11 @@ type wordInfo struct {
 // fastModel is the cue model's per-word tables. Its words are exactly
 // those candidate accepts, so one lookup both filters and describes.
 type fastModel struct {
-	lx    *lex // the lexicon the tables were made with
-	words map[string]*wordInfo
-	// maybe has the two bits wordBits(w) set for every w in words (a
-	// Bloom filter): most tokens are turned away by it without a lookup.
-	maybe [1 << 16 / 64]uint64
-	// byHash holds the words again, open-addressed (linear probing) at
+	lx *lex // the lexicon the tables were made with
+	// maybe holds every candidate word: most tokens are turned away by it
+	// without a lookup.
+	maybe wordFilter
+	// byHash holds the candidates' tables, open-addressed (linear probing) at
 	// the top bits of wordHash, which the filter computed already: a
 	// fifth of all tokens pass the filter, and a Go map hashed each of
 	// them again. The table took 0.4% off the chain's instructions
@@ -199,10 +201,11 @@ func (in *wordInfo) fill(m *model) {
 }
 
 func newFastModel(m *model, lx *lex) *fastModel {
-	fm := &fastModel{lx: lx, words: make(map[string]*wordInfo, len(lx.scan)+3*len(lx.stems))}
+	fm := &fastModel{lx: lx}
+	words := make(map[string]*wordInfo, len(lx.scan)+3*len(lx.stems))
 	for w := range lx.scan {
 		if !isPunct(w) {
-			fm.words[w] = newWordInfo(lx, w)
+			words[w] = newWordInfo(lx, w)
 		}
 	}
 	// The other candidates are the words longer than three letters whose
@@ -210,31 +213,30 @@ func newFastModel(m *model, lx *lex) *fastModel {
 	// stems with one of its suffixes or none.
 	for st := range lx.stems {
 		for _, suf := range [...]string{"", "ing", "ed", "es", "s"} {
-			if w := st + suf; len(w) > 3 && stem(w) == st && fm.words[w] == nil && !isPunct(w) {
-				fm.words[w] = newWordInfo(lx, w)
+			if w := st + suf; len(w) > 3 && stem(w) == st && words[w] == nil && !isPunct(w) {
+				words[w] = newWordInfo(lx, w)
 			}
 		}
 	}
 	size, shift := 16, uint(64-4)
-	for size < 2*len(fm.words) {
+	for size < 2*len(words) {
 		size, shift = size*2, shift-1
 	}
 	fm.byHash, fm.hashShift = make([]*wordInfo, size), shift
 	// in sorted order, so the table is the same on every run
-	ws := make([]string, 0, len(fm.words))
-	for w := range fm.words {
+	ws := make([]string, 0, len(words))
+	for w := range words {
 		ws = append(ws, w)
 	}
 	slices.Sort(ws)
 	for _, w := range ws {
-		a, b := wordBits(w)
-		fm.maybe[a/64] |= 1 << (a % 64)
-		fm.maybe[b/64] |= 1 << (b % 64)
-		i := wordHash(w) >> shift
+		x := wordHash(w)
+		fm.maybe.addHash(x)
+		i := x >> shift
 		for fm.byHash[i] != nil {
 			i = (i + 1) & uint64(size-1)
 		}
-		fm.byHash[i] = fm.words[w]
+		fm.byHash[i] = words[w]
 	}
 	fm.wBias = m.weight(biasFeat)
 	for k, v := range firstVals {
@@ -250,13 +252,6 @@ func newFastModel(m *model, lx *lex) *fastModel {
 	return fm
 }
 
-// wordBits hashes a non-empty word's length and first and last two bytes
-// to two bit positions of fastModel.maybe.
-func wordBits(w string) (uint, uint) {
-	x := wordHash(w)
-	return uint(x >> 48), uint(x>>32) & 0xffff
-}
-
 // wordHash hashes a non-empty word's length and first and last two bytes.
 func wordHash(w string) uint64 {
 	n := len(w)
@@ -265,27 +260,6 @@ func wordHash(w string) uint64 {
 		x |= uint64(w[1])<<24 | uint64(w[n-2])<<32
 	}
 	return x * 0x9e3779b97f4a7c15
-}
-
-// lookup returns the tables of w, or nil when w is no candidate.
-func (fm *fastModel) lookup(w string) *wordInfo {
-	if w == "" {
-		return nil
-	}
-	x := wordHash(w)
-	if !fm.mayHave(x) {
-		return nil
-	}
-	return fm.probe(w, x)
-}
-
-// mayHave is false when no word of wordHash x is a candidate. findCues
-// asks it of every token itself, inlined, and calls probe for the fifth
-// that pass: lookup is too big to inline. That, with tokKind's first
-// test inlined in tokenizeInto, took 0.8% off the chain's instructions
-// (cachegrind, 40 PolNeAR dev articles one call each).
-func (fm *fastModel) mayHave(x uint64) bool {
-	return fm.maybe[x>>54]&(1<<(x>>48&63)) != 0 && fm.maybe[x>>38&1023]&(1<<(x>>32&63)) != 0
 }
 
 // probe finds w, whose wordHash is x, in byHash.
@@ -343,16 +317,10 @@ func b2i(b bool) int {
 // for token i, whose word in describes; ok is false when token i is not
 // a word (its shape is none of wordShapeVals) and score must not be used.
 func (fm *fastModel) score(m *model, in *wordInfo, toks []tok, i int, inQuote, sentQuote bool) (s float32, ok bool) {
-	shk := -1
-	switch shape(toks[i]) {
-	case "PRP":
-		shk = 0
-	case "Cap":
-		shk = 1
-	case "w":
-		shk = 2
-	}
-	if shk < 0 {
+	// wordShapeVals are shapeVals' PRP, Cap and w
+	_, shk := shapeOf(&toks[i])
+	shk -= 3
+	if shk < 0 || shk > 2 {
 		return 0, false
 	}
 	in.once.Do(func() { in.fill(m) })

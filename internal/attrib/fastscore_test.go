@@ -174,17 +174,10 @@ func TestIsPronoun(t *testing.T) {
 			t.Errorf("isPronoun(%q) is false; pronouns has it", w)
 		}
 	}
-	n := 0
 	for _, w := range []string{"he", "she", "they", "i", "we", "you", "it", "who", "him", "He", "", "is", "whom", "its"} {
 		if isPronoun(w) != pronouns[w] {
 			t.Errorf("isPronoun(%q) = %v, pronouns says %v", w, isPronoun(w), pronouns[w])
 		}
-		if isPronoun(w) {
-			n++
-		}
-	}
-	if n != len(pronouns) {
-		t.Errorf("the switch holds %d words, pronouns %d", n, len(pronouns))
 	}
 }
 
@@ -218,13 +211,13 @@ func TestMayPattern(t *testing.T) {
 			}
 		}
 	}
-	n := 0
-	for _, in := range fm.words {
+	n, ins := 0, fm.entries()
+	for _, in := range ins {
 		if in.mayPattern {
 			n++
 		}
 	}
-	if yes == 0 || n == 0 || n == len(fm.words) {
-		t.Errorf("patternCue said yes %d times; %d of %d candidates may be let in by a pattern: want some, not all", yes, n, len(fm.words))
+	if yes == 0 || n == 0 || n == len(ins) {
+		t.Errorf("patternCue said yes %d times; %d of %d candidates may be let in by a pattern: want some, not all", yes, n, len(ins))
 	}
 }

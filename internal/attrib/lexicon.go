@@ -57,14 +57,23 @@ type lex struct {
 }
 
 // wordFilter is a Bloom filter over non-empty words: two bits per word,
-// at positions from wordHash.
-type wordFilter [1 << 14 / 64]uint64
+// at positions from the top of wordHash. A word it turns away was never
+// added; one it lets through may not have been.
+type wordFilter [1 << 16 / 64]uint64
 
-func (f *wordFilter) add(w string) {
-	x := wordHash(w)
-	a, b := x>>50, x>>36&(1<<14-1)
+func (f *wordFilter) add(w string) { f.addHash(wordHash(w)) }
+
+func (f *wordFilter) addHash(x uint64) {
+	a, b := x>>48, x>>32&0xffff
 	f[a/64] |= 1 << (a % 64)
 	f[b/64] |= 1 << (b % 64)
+}
+
+// hasHash is mayHave for a word whose wordHash is x; small enough to be
+// inlined where every token is asked.
+func (f *wordFilter) hasHash(x uint64) bool {
+	a, b := x>>48, x>>32&0xffff
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 // filterOf returns the filter of the words of a set.
@@ -80,12 +89,7 @@ func filterOf(set map[string]bool) *wordFilter {
 
 // mayHave is false only for words never added; "" may be anything.
 func (f *wordFilter) mayHave(w string) bool {
-	if w == "" {
-		return true
-	}
-	x := wordHash(w)
-	a, b := x>>50, x>>36&(1<<14-1)
-	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
+	return w == "" || f.hasHash(wordHash(w))
 }
 
 var (

@@ -254,25 +254,15 @@ func hashFeat(t int, a, b string) uint64 {
 // shape sums up a token for the classifier: punctuation, a quote, a
 // pronoun, a capitalised word, or a lower-case word.
 func shape(t tok) string {
-	switch {
-	case t.kind&kQuote != 0:
-		return "Q"
-	case t.kind&kPunct != 0:
-		return t.w
-	case isPronoun(t.w):
-		return "PRP"
-	case t.raw != t.w:
-		return "Cap"
-	}
-	return "w"
+	s, _ := shapeOf(&t)
+	return s
 }
 
 var pronouns = set("he", "she", "they", "i", "we", "you", "it", "who")
 
-// isPronoun is pronouns[w] written out for shape, which runs for every
-// neighbour of every candidate: over sixteen common news words the switch
-// took 3.6 ns a word and the map lookup 24.6 (a throwaway benchmark, one
-// core, 27 November 2026). TestIsPronoun keeps the two the same.
+// isPronoun is pronouns[w] written out as a switch for shape, which runs
+// for every neighbour of every candidate, so that no map is hashed there
+// (TestIsPronoun keeps the two the same).
 func isPronoun(w string) bool {
 	switch w {
 	case "he", "she", "they", "i", "we", "you", "it", "who":

@@ -48,8 +48,10 @@ func TestPredClass(t *testing.T) {
 }
 
 // TestPredicatesListedOnce fails when a word appears twice among the
-// entries of one part of speech: the first class wins, so the second
-// entry would be dead and its class a false statement.
+// entries of one part of speech. The cue models see only a word's first
+// class, so a second entry would reach nothing but hasPredClass; a word
+// that truly belongs to two classes of one part of speech is a choice to
+// make here, not by the order of the file.
 func TestPredicatesListedOnce(t *testing.T) {
 	seen := map[string]string{}
 	for _, line := range strings.Split(predicatesTxt, "\n") {
