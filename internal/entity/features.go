@@ -243,12 +243,10 @@ type typeTable struct {
 	// known keeps the facts of words met in earlier documents, which
 	// are mostly the same common words. It is two-way set-associative by
 	// the word's hash, and a miss replaces the entry of its set used less
-	// recently: direct-mapped and half the size, it missed three words in
-	// five on unseen PolNeAR articles, as each article's rare words
-	// evicted the common ones; this misses two in five. (Four ways and
-	// twice the size missed one in five, but outgrew the cache and saved
-	// nothing.) An entry holds a copy of its word, so it holds no pointer
-	// into a document and a hit is exact.
+	// recently, so that each article's rare words do not evict the common
+	// ones, as they did from a direct-mapped cache. An entry holds a copy
+	// of its word, so it holds no pointer into a document and a hit is
+	// exact.
 	known []knownType
 	used  []uint32 // per entry, the clock of its last use
 	clock uint32
@@ -376,39 +374,28 @@ func (d docStats) add(words []string) {
 	d.addTyped(words, wordTypes(nil, words))
 }
 
-// addTyped is add with the types of words already known.
+// addTyped is add with the types of words already known. Training and
+// tests call it, for one sentence at a time; the tagger gathers the same
+// bits per document with docFlagsTyped.
 func (d docStats) addTyped(words []string, types []wordType) {
-	docFlags(words, types, isCapsTyped(types), func(i int, f uint8) { d[types[i].lower] |= f })
-}
-
-// docFlags calls set with the docStats bits that word i of one sentence
-// gives its lower-case form, for each word that gives any.
-// caps is isCapsTyped(types).
-func docFlags(words []string, types []wordType, caps bool, set func(i int, f uint8)) {
-	start := true
-	for i, w := range words {
-		if w == "" {
-			continue
-		}
-		cls := int(types[i].class)
-		switch cls {
-		case shLower:
-			if len(w) > 1 {
-				set(i, docLower)
-			}
-		case shTitle, shMixed:
-			if !start && !caps {
-				set(i, docCapMid)
-			}
-		}
-		if cls != shOther {
-			start = false
+	ts := slices.Clone(types)
+	for i := range ts {
+		ts[i].id = int32(i) // one slot of flags per word
+	}
+	flags := make([]uint8, len(ts))
+	docFlagsTyped(words, ts, isCapsTyped(ts), flags)
+	for i, f := range flags {
+		if f != 0 {
+			d[ts[i].lower] |= f
 		}
 	}
 }
 
-// docFlagsTyped is docFlags setting the bits in flags, by the types' ids,
-// without a call of set per word: it runs for every word of a document.
+// docFlagsTyped sets, in flags at each type's id, the docStats bits that
+// the words of one sentence give their lower-case forms: a lower-case
+// word says its form is a common word, a capitalised one inside a
+// sentence not set in capitals says it is a name there. caps is
+// isCapsTyped(types).
 func docFlagsTyped(words []string, types []wordType, caps bool, flags []uint8) {
 	start := true
 	for i, w := range words {
@@ -432,22 +419,9 @@ func docFlagsTyped(words []string, types []wordType, caps bool, flags []uint8) {
 	}
 }
 
-func isCapsSentence(words []string) bool {
-	letters, upper := 0, 0
-	for _, w := range words {
-		cls := caseClass(w)
-		switch cls {
-		case shUpper:
-			letters++
-			upper++
-		case shLower, shTitle, shMixed:
-			letters++
-		}
-	}
-	return letters > 0 && upper*10 >= letters*8 && upper >= 1 && hasLong(words)
-}
-
-// isCapsTyped is isCapsSentence over known types.
+// isCapsTyped reports a sentence set in capitals (a headline, a sports
+// table): at least eight in ten of its words with letters are upper-case,
+// and one of those has three bytes or more.
 func isCapsTyped(types []wordType) bool {
 	letters, upper := 0, 0
 	long := false
@@ -462,17 +436,6 @@ func isCapsTyped(types []wordType) bool {
 		}
 	}
 	return letters > 0 && upper*10 >= letters*8 && upper >= 1 && long
-}
-
-func hasLong(words []string) bool {
-	for _, w := range words {
-		if len(w) >= 3 {
-			if cls := caseClass(w); cls == shUpper {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }

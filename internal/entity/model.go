@@ -308,9 +308,9 @@ type tagger struct {
 	types   []wordType
 	tt      typeTable
 	// lowerFlags gathers the docStats bits of the document by lower-case
-	// form (types that differ only in case share them). A Go map here,
-	// cleared per document at the size of the largest one seen, cost
-	// several per cent of analysing a short article.
+	// form (types that differ only in case share them). It is sized to
+	// each document: a pooled Go map is cleared at the size of the
+	// largest document seen, which a short article paid for every time.
 	lowerFlags table[uint8]
 	// t12 holds the summed weights of the features of the two previous
 	// tags alone.
@@ -335,8 +335,8 @@ type neighbourSums struct {
 }
 
 // uniSlots: on 300 PolNeAR articles the cache had not met, 2^11 slots
-// missed 34% of the words the model scored, 2^13 (704 KB per tagger) 23%
-// and 2^15 (2.8 MB) 16%; each miss reads some fifteen weight rows.
+// missed 34% of the words the model scored and 2^13 (704 KB per tagger)
+// 23% (docs/BENCHMARKS.md §3); each miss reads some fifteen weight rows.
 const uniSlots = 1 << 13
 
 // unigramKey identifies the inputs of unigramFeatures and

@@ -471,17 +471,8 @@ func shapeOrgPrefix(ws []string) bool {
 
 // nextName returns the first i in [from, lim) where s.nameAt(i), or lim.
 func nextName(s *sent, from, lim int) int {
-	if s.types == nil {
-		for i := from; i < lim; i++ {
-			if s.nameAt(i) {
-				return i
-			}
-		}
-		return lim
-	}
 	for i := from; i < lim; i++ {
-		t := &s.types[i]
-		if capClasses>>t.class&1 != 0 && t.lexW&(lexLower|lexCal|lexTitle|lexNat) == 0 {
+		if s.nameAt(i) {
 			return i
 		}
 	}

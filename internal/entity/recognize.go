@@ -43,9 +43,11 @@ func Recognize(text string, sentences []dateline.Span) ([]dateline.Mention, []da
 type sent struct {
 	toks  []token
 	words []string
-	types []wordType // of words
+	// types are the words' types; prepare, which makes every sent, always
+	// sets them, so the rules read case and lexicon classes from them.
+	types []wordType
 	tags  []int
-	caps  bool // isCapsTyped(types), when types is set
+	caps  bool // isCapsTyped(types)
 }
 
 func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline.Mention, []dateline.Entity) {

@@ -55,32 +55,20 @@ func isCap(w string) bool {
 	return cls == shTitle || cls == shUpper || cls == shMixed
 }
 
-// capAt is isCap(s.words[i]), read from the word's type when the sentence
-// has them: a type's class is caseClass of its word.
-func (s *sent) capAt(i int) bool {
-	if s.types != nil {
-		return capClasses>>s.types[i].class&1 != 0
-	}
-	return capWord(s.words, i)
-}
+// nameAt is nameWord(s.words[i]), read from the word's type.
+func (s *sent) nameAt(i int) bool { return s.types[i].isName() }
 
 // capClasses has bit c set for the case classes isCap accepts.
 const capClasses = 1<<shTitle | 1<<shUpper | 1<<shMixed
 
-// capWord is isCap kept out of line, so that capAt, called for most words
-// of a document, is inlined on its typed path.
-//
-//go:noinline
-func capWord(ws []string, i int) bool { return isCap(ws[i]) }
+// isCap is isCap of the type's word: a type's class is caseClass of its
+// word.
+func (t *wordType) isCap() bool { return capClasses>>t.class&1 != 0 }
 
-// nameAt is nameWord(s.words[i]) from the word's type: its lexW is
-// lex.word's classes of the word.
-func (s *sent) nameAt(i int) bool {
-	if s.types == nil {
-		return nameWord(s.words[i])
-	}
-	t := &s.types[i]
-	return (t.class == shTitle || t.class == shUpper || t.class == shMixed) && t.lexW&(lexLower|lexCal|lexTitle|lexNat) == 0
+// isName is nameWord of the type's word: its lexW is lex.word's classes
+// of the word.
+func (t *wordType) isName() bool {
+	return t.isCap() && t.lexW&(lexLower|lexCal|lexTitle|lexNat) == 0
 }
 
 func isFunctionWord(w string) bool {
@@ -108,12 +96,7 @@ func collect(text string, sents []sent, byID []wordType, out []cand, buf *[]cand
 	defer func() { *buf = model[:0] }()
 	for si := range sents {
 		s := &sents[si]
-		var caps bool
-		if s.types != nil {
-			caps = s.caps
-		} else {
-			caps = isCapsSentence(s.words)
-		}
+		caps := s.caps
 		model = model[:0]
 		for i := 0; i < len(s.tags); {
 			t := s.tags[i]
@@ -263,7 +246,7 @@ func ruleCands(si int, s *sent) []cand {
 	var out []cand
 	n := len(s.words)
 	for i := 0; i < n; {
-		if s.types != nil && !s.types[i].inLex {
+		if !s.types[i].inLex {
 			// Most words begin no lexicon phrase (see k == 1 below).
 			i = nextInLex(s.types, i+1)
 			continue
@@ -274,9 +257,6 @@ func ruleCands(si int, s *sent) []cand {
 			var c uint16
 			var ok bool
 			switch {
-			case s.types == nil:
-				h = mix(h, lowerHash(s.words[i+k-1]))
-				c, ok = lex.phrase.lookup(h)
 			case k == 1:
 				// The word alone was looked up with its type; its hash
 				// is wanted only by a canonical name or a longer phrase,
@@ -589,14 +569,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 				}
 			}
 			// The word's type has its hash and lexicon classes.
-			var lw uint64
-			var lexW uint16
-			if s.types != nil {
-				lw, lexW = s.types[i].lower, s.types[i].lexW
-			} else {
-				lw = lowerHash(w)
-				lexW = lex.word.get(lw)
-			}
+			lw, lexW := s.types[i].lower, s.types[i].lexW
 			if isInitial(strings.TrimSuffix(w, ".")) || lexW&(lexLower|lexCal|lexTitle) != 0 {
 				continue
 			}
@@ -996,15 +969,14 @@ func nameWord(w string) bool {
 
 // The scans below step from word to word in loops of their own: inside
 // resolve and completeRule, which keep many values live, each step moved
-// them between registers and the stack. Moving three such loops out took
-// 1% off the chain's instructions (cachegrind, 40 PolNeAR dev articles
-// one call each).
+// them between registers and the stack (docs/BENCHMARKS.md §3, second
+// speed round of the fifth session).
 
-// nextCapFree returns the first i >= from where s.capAt(i) and not
-// cov[i], or -1.
+// nextCapFree returns the first i >= from whose word is capitalised and
+// not cov[i], or -1.
 func nextCapFree(s *sent, cov []bool, from int) int {
-	for i := from; i < len(s.words); i++ {
-		if s.capAt(i) && !cov[i] {
+	for i := nextCap(s, from); i >= 0; i = nextCap(s, i+1) {
+		if !cov[i] {
 			return i
 		}
 	}
@@ -1033,15 +1005,10 @@ func nextInLex(types []wordType, from int) int {
 	return len(types)
 }
 
-// nextCap returns from itself when s has no types, which leaves every
-// test to the caller; else the first i >= from whose type is
-// capitalised, or -1.
+// nextCap returns the first i >= from whose word is capitalised, or -1.
 func nextCap(s *sent, from int) int {
-	if s.types == nil {
-		return from
-	}
 	for i := from; i < len(s.types); i++ {
-		if capClasses>>s.types[i].class&1 != 0 {
+		if s.types[i].isCap() {
 			return i
 		}
 	}
@@ -1096,23 +1063,15 @@ func completeRule(s *sent, cands []cand) []cand {
 		for k := 1; k <= lex.maxLen && i+k <= n; k++ {
 			var c uint16
 			var ok bool
-			if s.types != nil {
-				t := &s.types[i+k-1]
-				if t.class != shTitle && t.class != shUpper && t.class != shMixed {
-					break
-				}
-				h = mix(h, t.lower)
-				if k == 1 {
-					// The word alone was looked up with its type.
-					c, ok = t.phrase, t.inLex
-				} else {
-					c, ok = lex.phrase.lookup(h)
-				}
+			t := &s.types[i+k-1]
+			if !t.isCap() {
+				break
+			}
+			h = mix(h, t.lower)
+			if k == 1 {
+				// The word alone was looked up with its type.
+				c, ok = t.phrase, t.inLex
 			} else {
-				h = mix(h, lowerHash(s.words[i+k-1]))
-				if !isCap(s.words[i+k-1]) {
-					break
-				}
 				c, ok = lex.phrase.lookup(h)
 			}
 			if !ok {
@@ -1378,7 +1337,7 @@ func phraseHash(ws []string) uint64 {
 // docOf returns the docStats bits of word i of s, read from the document's
 // type table byID.
 func docOf(s *sent, i int, byID []wordType) uint8 {
-	if s.types == nil || s.types[i].id < 0 || int(s.types[i].id) >= len(byID) {
+	if s.types[i].id < 0 || int(s.types[i].id) >= len(byID) {
 		return 0
 	}
 	return byID[s.types[i].id].doc
