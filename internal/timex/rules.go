@@ -906,9 +906,7 @@ func thisTOD(s *state, m *match) (result, bool) {
 			return result{}, false
 		}
 	}
-	r := withTOD(s.fromDCT(uDay, n), m)
-	r.typ = typeTime
-	return r, true
+	return withTOD(s.fromDCT(uDay, n), m), true
 }
 
 // theTOD is "in the morning", "during the night": a part of the day the
@@ -930,9 +928,7 @@ func theTOD(s *state, m *match) (result, bool) {
 	} else {
 		r = result{typ: typeDate, val: unknown(uDay)}
 	}
-	r = withTOD(r, m)
-	r.typ = typeTime
-	return r, true
+	return withTOD(r, m), true
 }
 
 // recentDay is the last day named in the sentence of match m or the back
@@ -956,9 +952,7 @@ func nextTOD(s *state, m *match) (result, bool) {
 	if !ok {
 		return result{}, false
 	}
-	r := withTOD(at(t.AddDate(0, 0, 1), uDay, anchor), m)
-	r.typ = typeTime
-	return r, true
+	return withTOD(at(t.AddDate(0, 0, 1), uDay, anchor), m), true
 }
 
 func weekend(s *state, m *match) (result, bool) {
