@@ -21,13 +21,10 @@ type Setting struct {
 }
 
 // params is p under setting g, ranking sentences with m (nil: the
-// hand-set score).
+// hand-set score, which is what a setting with Beta 0 asks for).
 func (g Setting) params(p timeline.Params, m *timeline.SentenceModel) timeline.Params {
 	p.LeadDateRef = g.LeadDateRef
 	p.Model = m
-	if g.Beta == 0 {
-		p.Model = nil
-	}
 	return p
 }
 
@@ -80,8 +77,10 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 			break
 		}
 	}
-	// score runs sys on the selected runs, in parallel, in run order.
-	score := func(sys System, pick func(run) bool) ([]int, []Timeline, []Scores, time.Duration) {
+	// score runs sys on the selected runs, in parallel, in run order. A
+	// cancelled run leaves tasks unscored, so its error must be returned
+	// before anything is chosen or written from them.
+	score := func(sys System, pick func(run) bool) ([]int, []Timeline, []Scores, time.Duration, error) {
 		var idx []int
 		for i, r := range runs {
 			if pick(r) {
@@ -91,9 +90,7 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		tls := make([]Timeline, len(idx))
 		sc := make([]Scores, len(idx))
 		took := make([]time.Duration, len(idx))
-		// A cancelled run stops handing out tasks; the topic loop below
-		// returns ctx's error.
-		_ = forEach(ctx, len(idx), func(k int) {
+		err := forEach(ctx, len(idx), func(k int) {
 			t0 := time.Now()
 			tls[k] = sys(runs[idx[k]].task).Normalize()
 			took[k] = time.Since(t0)
@@ -103,7 +100,7 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		for _, d := range took {
 			total += d
 		}
-		return idx, tls, sc, total
+		return idx, tls, sc, total, err
 	}
 	// The hand-set score does not depend on the fold: score it once per
 	// setting.
@@ -116,13 +113,16 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 		if g.Beta != 0 {
 			continue
 		}
-		_, tls, sc, took := score(Dateline(g.params(p, nil)), func(run) bool { return true })
+		_, tls, sc, took, err := score(Dateline(g.params(p, nil)), func(run) bool { return true })
 		rep.Build += took
+		if err != nil {
+			return rep, nil, err
+		}
 		hand[g] = handRun{tls, sc}
 	}
 	// results scores choice c on the runs pick selects: the hand-set
 	// score's from the runs above, a fitted model's afresh.
-	results := func(c *Choice, pick func(run) bool) (idx []int, tls []Timeline, sc []Scores) {
+	results := func(c *Choice, pick func(run) bool) (idx []int, tls []Timeline, sc []Scores, err error) {
 		if c.Beta == 0 {
 			h := hand[c.Setting]
 			for ri, r := range runs {
@@ -130,12 +130,12 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 					idx, tls, sc = append(idx, ri), append(tls, h.tls[ri]), append(sc, h.sc[ri])
 				}
 			}
-			return idx, tls, sc
+			return idx, tls, sc, nil
 		}
 		var took time.Duration
-		idx, tls, sc, took = score(Dateline(c.params(p, &c.Model)), pick)
+		idx, tls, sc, took, err = score(Dateline(c.params(p, &c.Model)), pick)
 		rep.Build += took
-		return idx, tls, sc
+		return idx, tls, sc, err
 	}
 
 	rep.ByTopic = map[string]Scores{}
@@ -163,14 +163,20 @@ func LOTO(ctx context.Context, topics []Topic, p timeline.Params, grid []Setting
 				}
 				c.Model = m
 			}
-			_, _, sc := results(&c, func(r run) bool { return r.topic != ti })
+			_, _, sc, err := results(&c, func(r run) bool { return r.topic != ti })
+			if err != nil {
+				return rep, nil, err
+			}
 			if c.TrainAR1 = Mean(sc).AlignM1[0].F; c.TrainAR1 > best.TrainAR1 {
 				best = c
 			}
 		}
 		choices = append(choices, best)
 		var held []Scores
-		idx, tls, sc := results(&best, func(r run) bool { return r.topic == ti })
+		idx, tls, sc, err := results(&best, func(r run) bool { return r.topic == ti })
+		if err != nil {
+			return rep, nil, err
+		}
 		for k, ri := range idx {
 			r := runs[ri]
 			held = append(held, sc[k])
