@@ -308,18 +308,7 @@ func (tt *typeTable) reset(nwords int) {
 	if tt.seed == (maphash.Seed{}) {
 		tt.seed = maphash.MakeSeed()
 	}
-	size := 64
-	for size < 2*nwords {
-		size *= 2
-	}
-	// Only the part in use is cleared, so a large table left by a long
-	// document costs a short one nothing; a huge one is not kept.
-	if cap(tt.slots) < size || cap(tt.slots) > maxPooledSlots && size <= maxPooledSlots {
-		tt.slots = make([]typeSlot, size)
-	} else {
-		tt.slots = tt.slots[:size]
-		clear(tt.slots)
-	}
+	tt.slots = resetSlots(tt.slots, 2*nwords)
 	tt.release()
 }
 

@@ -67,18 +67,26 @@ func (t *table[V]) at(k uint64) *V {
 // of that size uses are cleared, so a table kept for reuse costs a small
 // document little after a large one.
 func (t *table[V]) reset(n int) {
+	t.slots = resetSlots(t.slots, 2*(n+1))
+	t.shift = uint(64 - bits.TrailingZeros(uint(len(t.slots))))
+	t.n = 0
+}
+
+// resetSlots returns slots emptied and sized to the smallest power of two,
+// at least 64, that holds want. Only the part in use is cleared, so a
+// large table left by a long document costs a short one nothing; a huge
+// one is not kept.
+func resetSlots[S any](slots []S, want int) []S {
 	size := 64
-	for size < 2*(n+1) {
+	for size < want {
 		size *= 2
 	}
-	if cap(t.slots) < size || cap(t.slots) > maxPooledSlots && size <= maxPooledSlots {
-		t.slots = make([]slot[V], size)
-	} else {
-		t.slots = t.slots[:size]
-		clear(t.slots)
+	if cap(slots) < size || cap(slots) > maxPooledSlots && size <= maxPooledSlots {
+		return make([]S, size)
 	}
-	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
-	t.n = 0
+	slots = slots[:size]
+	clear(slots)
+	return slots
 }
 
 func (t *table[V]) grow() {
