@@ -338,7 +338,9 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 				}
 			}
 			if len(future) > 0 && p.FutureRef > 0 {
-				ahead = append(ahead, aheadRef{ai, future, mentionsQuery(a.Text[sp.Start:sp.End], terms, vb) || overlapsAny(entitySpans, sp)})
+				var rel bool
+				rel, buf = mentionsQuery(a.Text[sp.Start:sp.End], terms, vb, buf)
+				ahead = append(ahead, aheadRef{ai, future, rel || overlapsAny(entitySpans, sp)})
 			}
 			// Only sentences that name a day or lead their article can
 			// ever be chosen; the rest are not worth tokenising.
@@ -590,7 +592,9 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 			s := &sents[si]
 			if learned {
 				f := features(si, d, isMent[si], sents, arts, cent, story[si], support[i])
-				if p.Collect != nil {
+				// The fill pass sees again the query's sentences the first
+				// pass collected: only its new ones are collected.
+				if p.Collect != nil && !(fill && queryOn && s.rel > 0) {
 					p.Collect(Candidate{Day: d, Text: s.text, Features: f})
 				}
 				if p.Model != nil {
@@ -945,17 +949,19 @@ func vote(votes map[day]map[int]float64, d day, art int, w float64) {
 	m[art] = math.Max(m[art], w)
 }
 
-// mentionsQuery reports whether text contains one of the query's terms.
-func mentionsQuery(text string, terms map[int32]bool, vb *vocab) bool {
+// mentionsQuery reports whether text contains one of the query's terms,
+// scanning its words in buf as words does without making a string of each.
+func mentionsQuery(text string, terms map[int32]bool, vb *vocab, buf []byte) (bool, []byte) {
 	if len(terms) == 0 {
-		return false
+		return false, buf
 	}
-	for _, w := range words(text) {
-		if id, ok := vb.id[w]; ok && terms[id] {
-			return true
+	hit := false
+	buf = scan(text, buf, func(w []byte) {
+		if id, ok := vb.id[string(w)]; ok && terms[id] {
+			hit = true
 		}
-	}
-	return false
+	})
+	return hit, buf
 }
 
 func overlapsAny(spans []dateline.Span, sp dateline.Span) bool {
