@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"maps"
 	"slices"
 	"sync"
 )
@@ -224,12 +225,7 @@ func newFastModel(m *model, lx *lex) *fastModel {
 	}
 	fm.byHash, fm.hashShift = make([]*wordInfo, size), shift
 	// in sorted order, so the table is the same on every run
-	ws := make([]string, 0, len(words))
-	for w := range words {
-		ws = append(ws, w)
-	}
-	slices.Sort(ws)
-	for _, w := range ws {
+	for _, w := range slices.Sorted(maps.Keys(words)) {
 		x := wordHash(w)
 		fm.maybe.addHash(x)
 		i := x >> shift

@@ -3,6 +3,7 @@ package attrib
 import (
 	_ "embed"
 	"encoding/binary"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -50,12 +51,7 @@ func newModel(w map[uint64]float32) *model {
 	}
 	m := &model{n: len(w), slots: make([]slot, n), mask: uint64(n - 1)}
 	// insertion in key order, so the table is the same on every run
-	keys := make([]uint64, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(w)) {
 		h := mix(k)
 		i, fp := h&m.mask, fingerprint(h)
 		for m.slots[i].fp != 0 && m.slots[i].fp != fp {
