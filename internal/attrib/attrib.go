@@ -27,9 +27,11 @@
 // The word model proposes generously; once each proposal has its source
 // and content, a second model over whole proposals (stage2.go,
 // cuestage2.bin) keeps those whose reading — who stands where the source
-// should, what follows the cue — looks like an attribution. Every choice
-// is measured by cross-validation on PolNeAR train (TestCrossValidate),
-// never on dev.
+// should, what follows the cue — looks like an attribution. A third
+// (side.go, cueside.bin) weighs, for each kept cue, a content on the other
+// side of the cue against the one the rules chose. Every choice is
+// measured by cross-validation on PolNeAR train (TestCrossValidate), never
+// on dev.
 package attrib
 
 import (
@@ -459,6 +461,9 @@ func (f *frame) attributions(cues []cue, out []dateline.Attribution) []dateline.
 		for _, a := range as {
 			cues = append(cues, a.c)
 		}
+	}
+	for k := range as {
+		f.chooseSide(&as[k])
 	}
 	// A source never runs into another cue ("Cruz spoke…, adding that…"
 	// gives "Cruz", not "Cruz spoke"): cut it before the first one.

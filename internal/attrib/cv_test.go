@@ -33,10 +33,13 @@ func TestCrossValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saveLex, saveModel, save2, saveTh, saveC, save2Th := lexicon(), cueModel(), stage2Model(), cueThreshold, candThreshold, stage2Threshold
+	saveLex, saveModel, save2, save3, saveTh, saveC, save2Th, saveSide := lexicon(), cueModel(), stage2Model(), sideModel(), cueThreshold, candThreshold, stage2Threshold, sideThreshold
 	defer func() {
-		lexVal, modelVal, stage2Val, cueThreshold, candThreshold, stage2Threshold = saveLex, saveModel, save2, saveTh, saveC, save2Th
+		lexVal, modelVal, stage2Val, sideVal, cueThreshold, candThreshold, stage2Threshold, sideThreshold = saveLex, saveModel, save2, save3, saveTh, saveC, save2Th, saveSide
 	}()
+	if s := os.Getenv("ATTRIB_SIDE"); s != "" {
+		sideThreshold = float32(parseFloat(t, s))
+	}
 	if s := os.Getenv("ATTRIB_THRESHOLD"); s != "" {
 		cueThreshold = float32(parseFloat(t, s))
 	}
@@ -56,7 +59,7 @@ func TestCrossValidate(t *testing.T) {
 		if *oneStage {
 			lx := parseLexicon(countLexicon(t, dir, keep))
 			exs, _ := cueExamples(t, dir, golds, lx, keep)
-			install(lx, trainCue(exs), nil)
+			install(lx, trainCue(exs), nil, nil)
 		} else {
 			install(trainStages(t, dir, golds, keep))
 		}
@@ -76,6 +79,9 @@ func TestCrossValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep.Print(os.Stdout)
+	// four places, since the run-to-run noise of a change is about .002
+	t.Logf("overlap F1 source/cue/content/relation %.4f/%.4f/%.4f/%.4f",
+		rep.Overlap["source"].F1(), rep.Overlap["cue"].F1(), rep.Overlap["content"].F1(), rep.Relation.F1())
 	if *errSplit == "cv" {
 		acc.print()
 	}

@@ -17,9 +17,6 @@ import (
 
 var errSplit = flag.String("errors", "", "with a PolNeAR split (train or dev): count Find's errors by cause and print the table; ATTRIB_ERRLOG names a file for examples")
 
-// bspan is a byte span, for comparing gold and system without characters.
-type bspan struct{ s, e int }
-
 func (a bspan) overlaps(b bspan) bool { return a.s < b.e && b.s < a.e && a.e > a.s && b.e > b.s }
 
 type goldRel struct {

@@ -45,4 +45,4 @@ func TestDevFloor(t *testing.T) {
 }
 
 // devFloor is a little under the dev figures of the shipped models.
-var devFloor = struct{ source, cue, content, relation float64 }{0.745, 0.76, 0.75, 0.735}
+var devFloor = struct{ source, cue, content, relation float64 }{0.75, 0.765, 0.755, 0.745}

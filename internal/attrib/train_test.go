@@ -15,13 +15,14 @@ import (
 )
 
 var (
-	trainModel = flag.Bool("train", false, "retrain cuemodel.bin and cuestage2.bin from PolNeAR train")
+	trainModel = flag.Bool("train", false, "retrain cuemodel.bin, cuestage2.bin and cueside.bin from PolNeAR train")
 	epochs     = flag.Int("epochs", 5, "with -train: perceptron epochs")
 	algo       = flag.String("algo", "perceptron", "with -train: perceptron or lr (logistic regression)")
 	label      = flag.String("label", "any", "with -train: a token is positive when it is inside a gold cue (any) or ends one (head)")
 	algo2      = flag.String("algo2", "perceptron", "the second stage's learner: perceptron or lr")
 	epochs2    = flag.Int("epochs2", 5, "the second stage's epochs")
 	minFeat    = flag.Int("minfeat", 5, "with -train: drop features seen fewer times")
+	sideOn     = flag.Bool("side", true, "with -train or -cv: train the side model (side.go)")
 	dropout    = flag.Float64("dropout", 0.3, "with -train: the share of training words whose identity features are hidden (lexicon dropout)")
 )
 
@@ -30,8 +31,8 @@ type example struct {
 	y     bool
 }
 
-// TestTrainCueModel rebuilds cuemodel.bin and cuestage2.bin from PolNeAR
-// train (first annotator of each text) when run with -train, after
+// TestTrainCueModel rebuilds cuemodel.bin, cuestage2.bin and cueside.bin
+// from PolNeAR train (first annotator of each text) when run with -train, after
 // -learn has rebuilt cues.tsv (see TestLearnLexicon):
 //
 //	go test ./internal/attrib -run 'TestLearnLexicon|TestTrainCueModel' -learn -train
@@ -42,8 +43,9 @@ type example struct {
 // statement" count as a cue word; on five-fold cross-validation of train
 // it raised cue F1 by about a point once neighbouring cue words are joined
 // (findCues). The second stage (stage2.go) is an averaged perceptron over
-// whole proposals, trained on first-stage output from four inner folds
-// (trainStages). Both are deterministic: a fixed shuffle, sorted output.
+// whole proposals, and the side model (side.go) one over the two readings
+// of a kept cue; both are trained on first-stage output from four inner
+// folds (trainStages). Both are deterministic: a fixed shuffle, sorted output.
 // Choices are measured with TestCrossValidate, never on dev.
 //
 // Lexicon dropout (-dropout, 0.3): for that share of the training words,
@@ -55,23 +57,26 @@ type example struct {
 // -minfeat 5); minfeat 5 rather than 10 added about .003 to cue F1.
 func TestTrainCueModel(t *testing.T) {
 	if !*trainModel {
-		t.Skip("run with -train to rebuild cuemodel.bin and cuestage2.bin")
+		t.Skip("run with -train to rebuild cuemodel.bin, cuestage2.bin and cueside.bin")
 	}
 	dir := shareddata.Path(t, "data", "attrib", "polnear", "train")
 	golds, _, err := attribeval.GoldFiles(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	saveLex, saveModel, save2 := lexicon(), cueModel(), stage2Model()
-	defer func() { lexVal, modelVal, stage2Val = saveLex, saveModel, save2 }()
-	_, m1, m2 := trainStages(t, dir, golds, nil)
+	saveLex, saveModel, save2, save3 := lexicon(), cueModel(), stage2Model(), sideModel()
+	defer func() { lexVal, modelVal, stage2Val, sideVal = saveLex, saveModel, save2, save3 }()
+	_, m1, m2, m3 := trainStages(t, dir, golds, nil)
 	if err := os.WriteFile("cuemodel.bin", encodeModel(m1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile("cuestage2.bin", encodeModel(m2), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("first stage %d weights, second stage %d weights", len(m1), len(m2))
+	if err := os.WriteFile("cueside.bin", encodeModel(m3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first stage %d weights, second stage %d weights, side model %d weights", len(m1), len(m2), len(m3))
 }
 
 // order is a fixed shuffle of n examples for one epoch.
@@ -260,12 +265,13 @@ func goldCueSpans(t *testing.T, text, path string) []bspan {
 }
 
 // install puts a lexicon and models in place of the embedded ones; an
-// empty second stage switches it off.
-func install(lx *lex, m1, m2 map[uint64]float32) {
+// empty second stage or side model switches it off.
+func install(lx *lex, m1, m2, m3 map[uint64]float32) {
 	lexOnce.Do(func() {})
 	modelOnce.Do(func() {})
 	stage2Once.Do(func() {})
-	lexVal, modelVal, stage2Val = lx, newModel(m1), newModel(m2)
+	sideOnce.Do(func() {})
+	lexVal, modelVal, stage2Val, sideVal = lx, newModel(m1), newModel(m2), newModel(m3)
 }
 
 // trainStages learns the lexicon, the cue model and the second stage from
@@ -273,8 +279,10 @@ func install(lx *lex, m1, m2 map[uint64]float32) {
 // first-stage scores like those it will see on new text, so its examples
 // come from four inner folds: each is annotated by a lexicon and cue model
 // learned without it, and every proposal is labelled by whether its cue
-// overlaps a gold cue. The caller restores the embedded models.
-func trainStages(t *testing.T, dir string, golds []attribeval.GoldFile, keep func(int) bool) (lx *lex, m1, m2 map[uint64]float32) {
+// overlaps a gold cue. The side model is trained from the same runs, with
+// the second stage's learner and epochs. The caller restores the embedded
+// models.
+func trainStages(t *testing.T, dir string, golds []attribeval.GoldFile, keep func(int) bool) (lx *lex, m1, m2, m3 map[uint64]float32) {
 	t.Helper()
 	var idx []int
 	for gi := range golds {
@@ -286,34 +294,74 @@ func trainStages(t *testing.T, dir string, golds []attribeval.GoldFile, keep fun
 	for n, gi := range idx {
 		inner[gi] = n % 4
 	}
-	var exs []example
+	var exs, sides []example
 	var cur []bspan
+	var curRels []goldRel
 	stage2Hook = func(feats []uint64, s, e int) {
 		exs = append(exs, example{feats: feats, y: anyOverlap(cur, bspan{s, e})})
 	}
-	defer func() { stage2Hook = nil }()
+	// The side model learns from the cues whose two readings disagree
+	// about the gold content: the one reading overlaps it and the other
+	// does not. Elsewhere the choice changes no content.
+	sideHook = func(feats []uint64, s, e int, def, alt bspan) {
+		for _, r := range curRels {
+			if !anyOverlap(r.cue, bspan{s, e}) {
+				continue
+			}
+			d, a := anyOverlap(r.con, def), anyOverlap(r.con, alt)
+			if d != a {
+				sides = append(sides, example{feats: feats, y: a})
+			}
+			return
+		}
+	}
+	defer func() { stage2Hook, sideHook = nil, nil }()
 	for j := 0; j < 4; j++ {
 		in := func(gi int) bool { f, ok := inner[gi]; return ok && f != j }
 		ilx := parseLexicon(countLexicon(t, dir, in))
 		iex, _ := cueExamples(t, dir, golds, ilx, in)
-		install(ilx, trainCue(iex), nil)
+		install(ilx, trainCue(iex), nil, nil)
 		for _, gi := range idx {
 			if inner[gi] != j {
 				continue
 			}
 			text := readText(t, dir, golds[gi].Name)
 			cur = goldCueSpans(t, text, golds[gi].Path)
+			curRels = goldRelations(t, text, golds[gi].Path)
 			Find(text, sentence.Split(text), nil)
 		}
 	}
-	stage2Hook = nil
+	stage2Hook, sideHook = nil, nil
 	a, e := *algo, *epochs
 	*algo, *epochs = *algo2, *epochs2
 	m2 = trainCue(exs)
+	if *sideOn {
+		m3 = trainCue(sides)
+		n := 0
+		for _, e := range sides {
+			if e.y {
+				n++
+			}
+		}
+		t.Logf("side model: %d examples, %d for the other reading, %d weights", len(sides), n, len(m3))
+	}
 	*algo, *epochs = a, e
 	in := func(gi int) bool { _, ok := inner[gi]; return ok }
 	lx = parseLexicon(countLexicon(t, dir, in))
 	ex1, _ := cueExamples(t, dir, golds, lx, in)
 	m1 = trainCue(ex1)
-	return lx, m1, m2
+	return lx, m1, m2, m3
+}
+
+// goldRelations reads the gold file at path for text and returns its
+// relations as byte spans.
+func goldRelations(t *testing.T, text, path string) []goldRel {
+	t.Helper()
+	doc := readGold(t, path)
+	byteOf := brat.ByteOffsets(text)
+	var out []goldRel
+	for _, r := range doc.Relations() {
+		out = append(out, goldRel{toBytes(byteOf, r.Source), toBytes(byteOf, r.Cue), toBytes(byteOf, r.Content)})
+	}
+	return out
 }
