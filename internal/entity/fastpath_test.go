@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,66 @@ func TestAppendMentionKey(t *testing.T) {
 	for _, w := range []string{"", "Sessions", "SESSIONS", "the Post", "The Post", "O’Brien", "O'Brien", "İstanbul", "the ", "x"} {
 		if got, want := string(appendMentionKey([]byte("pre"), w)), "pre"+mentionKey(w); got != want {
 			t.Errorf("appendMentionKey(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestWordLexes holds the one-probe lexicon lookup of new word types to
+// the two lookups it replaces, on every word the lexicons hold, every
+// hash that reaches a phrase key, and words they do not hold.
+func TestWordLexes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 1000 {
+		a, b := rng.Uint64(), rng.Uint64()
+		if got := unmix(a, mix(a, b)); got != b {
+			t.Fatalf("unmix(%x, mix(%x, %x)) = %x", a, a, b, got)
+		}
+	}
+	var keys []uint64
+	for _, sl := range lex.word.slots {
+		if sl.used {
+			keys = append(keys, sl.key)
+		}
+	}
+	for _, sl := range lex.phrase.slots {
+		if sl.used {
+			keys = append(keys, unmix(phraseSeed, sl.key))
+		}
+	}
+	for _, w := range []string{"the", "Trump", "sessions", "washington", "post", "new", "york", "department", "zzyzx", "", "1996"} {
+		keys = append(keys, lowerHash(w))
+	}
+	for range 1000 {
+		keys = append(keys, rng.Uint64())
+	}
+	for _, k := range keys {
+		got := wordLexes.get(k)
+		ph, in := lex.phrase.lookup(mix(phraseSeed, k))
+		if want := (wordLex{lex.word.get(k), ph, in}); got != want {
+			t.Fatalf("key %x: %+v, want %+v", k, got, want)
+		}
+	}
+}
+
+// TestTypeReads holds the rules' reads of a word's lexicon classes from
+// its type to the lookups they replace: lex.word by its lower-case hash,
+// the one-word phrase, and isTitleWord.
+func TestTypeReads(t *testing.T) {
+	text := "The attorney-general Jeff Sessions told the vice-president and the Justice Department's deputy attorney general, a U.S. Open fan, in the White House. THE NEW YORK TIMES: ex-president Obama."
+	tg := taggers.Get().(*tagger)
+	defer taggers.Put(tg)
+	defer tg.done()
+	for _, s := range tg.prepare(defaultModel(), text, nil) {
+		for i, w := range s.words {
+			if got, want := s.types[i].lexW, lex.word.get(lowerHash(w)); got != want {
+				t.Errorf("%q: lexW %d, lex.word %d", w, got, want)
+			}
+			if got, want := s.types[i].phrase, lex.phrase.get(mix(phraseSeed, lowerHash(w))); got != want {
+				t.Errorf("%q: phrase %d, lex.phrase %d", w, got, want)
+			}
+			if got, want := s.titleAt(i), isTitleWord(w); got != want {
+				t.Errorf("%q: titleAt %v, isTitleWord %v", w, got, want)
+			}
 		}
 	}
 }

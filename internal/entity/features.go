@@ -205,20 +205,89 @@ type wordType struct {
 	phrase uint16 // lex.phrase of the word alone
 	inLex  bool   // the word alone is a key of lex.phrase
 	id     int32  // index in the document's typeTable, or -1
-	doc    uint8  // docStats of the word, once the table's document is read
 }
 
 func newWordType(w string) wordType {
 	t := wordType{id: -1}
-	t.lower = lowerHash(w)
-	t.norm = normalizedHash(w)
-	sh, cls := shapeOf(w)
-	t.shape, t.class = sh, uint8(cls)
+	cls := 0
+	var ok bool
+	if t.lower, t.norm, t.shape, cls, ok = asciiHashes(w); !ok {
+		t.lower = lowerHash(w)
+		t.norm = normalizedHash(w)
+		t.shape, cls = shapeOf(w)
+	}
+	t.class = uint8(cls)
 	t.long = len(w) >= 3
-	t.lexW = lex.word.get(t.lower)
-	t.phrase, t.inLex = lex.phrase.lookup(mix(phraseSeed, t.lower))
+	wl := wordLexes.get(t.lower)
+	t.lexW, t.phrase, t.inLex = wl.word, wl.phrase, wl.inLex
 	return t
 }
+
+// asciiHashes returns lowerHash(s), normalizedHash(s) and shapeOf(s) in
+// one pass over s, and false, computing nothing, when s is not all ASCII.
+// Every new word type of a document needs all three, and three loops
+// over the word, the shape's decoding runes, cost more than the lexicon
+// lookups that follow. TestASCIIHashes holds it to the three functions.
+func asciiHashes(s string) (lower, norm, shape uint64, cls int, ok bool) {
+	lower, norm, shape = fnvOffset, fnvOffset, fnvOffset
+	var last byte
+	upper, lowerN := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return 0, 0, 0, 0, false
+		}
+		b := &asciiBytes[c]
+		lower = (lower ^ uint64(b.lower)) * fnvPrime
+		norm = (norm ^ uint64(b.norm)) * fnvPrime
+		if b.shape != last {
+			shape = (shape ^ uint64(b.shape)) * fnvPrime
+			last = b.shape
+		}
+		upper += int(b.upper)
+		lowerN += int(b.lowerCase)
+	}
+	switch {
+	case upper+lowerN == 0:
+		cls = shOther
+	case upper == 0:
+		cls = shLower
+	case lowerN == 0:
+		cls = shUpper
+	case upper == 1 && s[0] >= 'A' && s[0] <= 'Z':
+		cls = shTitle
+	default:
+		cls = shMixed
+	}
+	return lower, norm, shape, cls, true
+}
+
+// asciiByte is what asciiHashes adds for one ASCII byte: the byte each
+// hash takes and whether it is an upper- or lower-case letter.
+type asciiByte struct {
+	lower, norm, shape uint8
+	upper, lowerCase   uint8
+}
+
+var asciiBytes = func() (t [utf8.RuneSelf]asciiByte) {
+	for i := range t {
+		c := uint8(i)
+		b := asciiByte{lower: c, norm: c, shape: c}
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b.lower, b.norm, b.shape, b.upper = c+'a'-'A', c+'a'-'A', 'X', 1
+		case c >= 'a' && c <= 'z':
+			b.shape, b.lowerCase = 'x', 1
+		case c >= '0' && c <= '9':
+			b.shape = 'd'
+			if c != '0' {
+				b.norm = '0'
+			}
+		}
+		t[i] = b
+	}
+	return t
+}()
 
 // wordTypes computes the types of words one by one, for callers without a
 // document-wide table.
@@ -238,60 +307,13 @@ type typeTable struct {
 	slots []typeSlot // a power of two, at least twice the words to come
 	types []wordType
 	words []string // the word of each type
-	flags []uint8  // docStats bits of each type, gathered before the map
+	// flags holds the docStats bits of each type: those of its own
+	// occurrences while the document is read, then, once prepare has
+	// merged them by lower-case form, the final ones. A byte per type
+	// keeps them in a few cache lines; read from the 40-byte types they
+	// cost a line per word.
+	flags []uint8
 	seed  maphash.Seed
-	// known keeps the facts of words met in earlier documents, which
-	// are mostly the same common words. It is two-way set-associative by
-	// the word's hash, and a miss replaces the entry of its set used less
-	// recently, so that each article's rare words do not evict the common
-	// ones, as they did from a direct-mapped cache. An entry holds a copy
-	// of its word, so it holds no pointer into a document and a hit is
-	// exact.
-	known []knownType
-	used  []uint32 // per entry, the clock of its last use
-	clock uint32
-}
-
-type knownType struct {
-	n    uint8 // length of the word; 0 marks an empty slot
-	word [knownWordMax]byte
-	t    wordType
-}
-
-const (
-	knownSets    = 1 << 11
-	knownWays    = 2
-	knownWordMax = 15
-)
-
-// newType returns newWordType(w), from known when it holds w.
-func (tt *typeTable) newType(w string, h uint64) wordType {
-	if tt.known == nil {
-		tt.known = make([]knownType, knownSets*knownWays)
-		tt.used = make([]uint32, knownSets*knownWays)
-	}
-	tt.clock++
-	first := (int(h>>32) & (knownSets - 1)) * knownWays
-	ways := tt.known[first : first+knownWays : first+knownWays]
-	used := tt.used[first : first+knownWays : first+knownWays]
-	old := 0
-	for k := range ways {
-		if e := &ways[k]; int(e.n) == len(w) && string(e.word[:e.n]) == w {
-			used[k] = tt.clock
-			return e.t
-		}
-		if used[k] < used[old] {
-			old = k
-		}
-	}
-	t := newWordType(w)
-	if len(w) > 0 && len(w) <= knownWordMax {
-		e := &ways[old]
-		e.n, e.t = uint8(len(w)), t
-		copy(e.word[:], w)
-		used[old] = tt.clock
-	}
-	return t
 }
 
 // typeSlot is one slot: the high half of the word's hash and 1 + its type
@@ -336,7 +358,7 @@ func (tt *typeTable) appendTypes(dst []wordType, words []string) []wordType {
 			sl := &tt.slots[i]
 			if sl.id == 0 {
 				k = int32(len(tt.types))
-				t := tt.newType(w, h)
+				t := newWordType(w)
 				t.id = k
 				tt.types = append(tt.types, t)
 				tt.words = append(tt.words, w)
@@ -439,11 +461,11 @@ func sentenceInfo(infos []wordInfo, words []string, doc docStats, gaz *gazetteer
 }
 
 // sentenceInfoCaps fills infos for words whose types and caps,
-// isCapsTyped(types), are known. byID, when not nil, is the document's
-// type table that types' ids index: a word's docStats bits are read there,
-// which spares copying them into every word of a long document; without
-// it (types made alone, id -1) they come from doc.
-func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer, byID []wordType) []wordInfo {
+// isCapsTyped(types), are known. docByID, when not nil, holds the docStats
+// bits of the document's types by the ids in types, which spares copying
+// them into every word of a long document; without it (types made alone,
+// id -1) they come from doc.
+func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps bool, doc docStats, gaz *gazetteer, docByID []uint8) []wordInfo {
 	start := true
 	// Filled in place: every word of the document passes here.
 	infos = slices.Grow(infos[:0], len(words))[:len(words)]
@@ -457,8 +479,8 @@ func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps b
 			wi.length = uint8(len(w))
 		}
 		switch {
-		case t.id >= 0 && byID != nil:
-			wi.doc = byID[t.id].doc
+		case t.id >= 0 && docByID != nil:
+			wi.doc = docByID[t.id]
 		case doc != nil:
 			wi.doc = doc[wi.lower]
 		}

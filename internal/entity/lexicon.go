@@ -52,6 +52,64 @@ type lexicon struct {
 
 var lex = buildLexicon()
 
+// wordLex is what the lexicons say of one word alone: lex.word's classes
+// and lex.phrase's entry for the one-word phrase.
+type wordLex struct {
+	word   uint16
+	phrase uint16
+	inLex  bool
+}
+
+// wordLexes answers both lookups of a new word type with one probe, keyed
+// by the word's lowerHash. mix(phraseSeed, ·) is a bijection, so every key
+// of lex.phrase is the one-word key of exactly one lower-case hash, which
+// is entered here: any hash not entered is in neither table, and the
+// answer is the same as the two lookups' for every word.
+// TestWordLexes checks it.
+var wordLexes = func() *table[wordLex] {
+	// canonPhrase adds the well-known bodies to lex.phrase as it is
+	// initialised; naming it makes this table wait for them.
+	_ = canonPhrase
+	t := &table[wordLex]{}
+	t.reset(lex.word.n + lex.phrase.n)
+	for _, sl := range lex.word.slots {
+		if sl.used {
+			t.at(sl.key).word = sl.val
+		}
+	}
+	for _, sl := range lex.phrase.slots {
+		if sl.used {
+			e := t.at(unmix(phraseSeed, sl.key))
+			e.phrase, e.inLex = sl.val, true
+		}
+	}
+	// The lexicons are final too: nothing adds to them after
+	// canonPhrase.
+	lex.word.seal()
+	lex.phrase.seal()
+	t.seal()
+	return t
+}()
+
+// unmix returns the b of mix(a, b) == h.
+func unmix(a, h uint64) uint64 {
+	h ^= h>>29 ^ h>>58
+	h *= mixMulInverse
+	h ^= h>>31 ^ h>>62
+	return (h ^ a) - 0x9E3779B97F4A7C15 - (a << 6) - (a >> 2)
+}
+
+// mixMulInverse is the inverse of mix's multiplier modulo 2^64, by
+// Newton's iteration (each step doubles the bits that are right).
+var mixMulInverse = func() uint64 {
+	const m = 0xBF58476D1CE4E5B9
+	inv := uint64(m)
+	for range 5 {
+		inv *= 2 - m*inv
+	}
+	return inv
+}()
+
 func buildLexicon() *lexicon {
 	l := &lexicon{}
 	add := func(list string, class uint16) {

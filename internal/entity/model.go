@@ -22,20 +22,26 @@ type Model struct {
 	w    []int16
 	gaz  *gazetteer
 	// The packed weights for scoring, built by index or by
-	// UnmarshalModel (which keeps no w): most buckets are empty, so nz
-	// marks the non-empty ones, idx pairs each word of nz with the count
-	// of marks before it (one cache line read per feature instead of two),
-	// and rows holds only their weights. Four times smaller than w, it
-	// stays in cache, and empty buckets cost no read.
-	nz   []uint64
-	rows []int16
-	idx  []nzRank
+	// UnmarshalModel (which keeps no w). Most buckets are empty, so idx
+	// holds a bitmap of the non-empty ones, each word paired with the
+	// count of marks before it (one cache line read per feature instead
+	// of two), and lines holds only their rows, three to a 64-byte line
+	// so that no row straddles two lines (at 18 bytes a row, one in four
+	// did). Four times smaller than w, it stays in cache far better, and
+	// an empty bucket costs no read of the rows.
+	idx   []nzRank
+	lines []rowLine
 }
 
 type nzRank struct {
 	nz   uint64
 	rank uint32
 }
+
+// rowLine holds three rows of numTags weights in one cache line.
+type rowLine [rowsPerLine*numTags + 5]int16
+
+const rowsPerLine = 3
 
 const modelMagic = "DLNER2"
 
@@ -46,25 +52,51 @@ func newModel(bits uint8) *Model {
 // index builds the packed copy of the weights; call it once w is final.
 func (m *Model) index() {
 	nb := len(m.w) / numTags
-	m.nz = make([]uint64, (nb+63)/64)
-	m.rows = m.rows[:0]
+	nz := make([]uint64, (nb+63)/64)
+	n := 0
 	for b := 0; b < nb; b++ {
-		row := m.w[b*numTags : (b+1)*numTags]
-		if slices.ContainsFunc(row, func(v int16) bool { return v != 0 }) {
-			m.nz[b/64] |= 1 << (b % 64)
-			m.rows = append(m.rows, row...)
+		if slices.ContainsFunc(m.w[b*numTags:(b+1)*numTags], func(v int16) bool { return v != 0 }) {
+			nz[b/64] |= 1 << (b % 64)
+			n++
 		}
 	}
-	m.countRanks()
+	m.lines = make([]rowLine, (n+rowsPerLine-1)/rowsPerLine)
+	k := 0
+	for b := 0; b < nb; b++ {
+		if nz[b/64]&(1<<(b%64)) != 0 {
+			copy(m.packedRow(k), m.w[b*numTags:(b+1)*numTags])
+			k++
+		}
+	}
+	m.countRanks(nz)
 }
 
-func (m *Model) countRanks() {
+// countRanks sets idx from the bitmap nz of non-empty buckets.
+func (m *Model) countRanks(nz []uint64) {
 	n := uint32(0)
-	m.idx = make([]nzRank, len(m.nz))
-	for i, x := range m.nz {
+	m.idx = make([]nzRank, len(nz))
+	for i, x := range nz {
 		m.idx[i] = nzRank{x, n}
 		n += uint32(bits.OnesCount64(x))
 	}
+}
+
+// packedRow returns the k-th non-empty row.
+func (m *Model) packedRow(k int) []int16 {
+	q := k / rowsPerLine
+	r := (k - q*rowsPerLine) * numTags
+	return m.lines[q][r : r+numTags : r+numTags]
+}
+
+// packedIndex returns the place in lines of the row of bucket b, or -1
+// for an empty bucket.
+func (m *Model) packedIndex(b uint64) int {
+	e := &m.idx[b>>6]
+	bit := uint64(1) << (b & 63)
+	if e.nz&bit == 0 {
+		return -1
+	}
+	return int(e.rank) + bits.OnesCount64(e.nz&(bit-1))
 }
 
 var zeroRow [numTags]int16
@@ -75,19 +107,22 @@ func (m *Model) row(b int) []int16 {
 	if m.w != nil {
 		return m.w[b*numTags : (b+1)*numTags]
 	}
-	word, bit := m.nz[b>>6], uint64(1)<<(b&63)
-	if word&bit == 0 {
+	k := m.packedIndex(uint64(b))
+	if k < 0 {
 		return zeroRow[:]
 	}
-	k := int(m.idx[b>>6].rank) + bits.OnesCount64(word&(bit-1))
-	return m.rows[k*numTags : (k+1)*numTags]
+	return m.packedRow(k)
 }
 
 // Size is the number of non-zero weight rows, for reports.
 func (m *Model) Size() (rows int) {
 	if m.w == nil {
-		for k := 0; k < len(m.rows); k += numTags {
-			if slices.ContainsFunc(m.rows[k:k+numTags], func(v int16) bool { return v != 0 }) {
+		n := 0
+		for _, e := range m.idx {
+			n += bits.OnesCount64(e.nz)
+		}
+		for k := range n {
+			if slices.ContainsFunc(m.packedRow(k), func(v int16) bool { return v != 0 }) {
 				rows++
 			}
 		}
@@ -178,10 +213,10 @@ func UnmarshalModel(data []byte) (*Model, error) {
 	if err != nil || rows > 1<<bits {
 		return nil, fmt.Errorf("entity model: bad row count: %v", err)
 	}
-	m.nz = make([]uint64, (1<<bits+63)/64)
-	m.rows = make([]int16, 0, int(rows)*numTags)
+	nz := make([]uint64, (1<<bits+63)/64)
+	m.lines = make([]rowLine, (int(rows)+rowsPerLine-1)/rowsPerLine)
 	b := -1
-	for ; rows > 0; rows-- {
+	for k := range int(rows) {
 		d, err := binary.ReadUvarint(r)
 		if err != nil {
 			return nil, fmt.Errorf("entity model: %w", err)
@@ -190,16 +225,17 @@ func UnmarshalModel(data []byte) (*Model, error) {
 		if d == 0 || b >= 1<<bits {
 			return nil, errors.New("entity model: bucket out of range")
 		}
-		m.nz[b/64] |= 1 << (b % 64)
-		for c := 0; c < numTags; c++ {
+		nz[b/64] |= 1 << (b % 64)
+		row := m.packedRow(k)
+		for c := range numTags {
 			v, err := binary.ReadVarint(r)
 			if err != nil {
 				return nil, fmt.Errorf("entity model: truncated row: %w", err)
 			}
-			m.rows = append(m.rows, int16(v))
+			row[c] = int16(v)
 		}
 	}
-	m.countRanks()
+	m.countRanks(nz)
 	ml, err := r.ReadByte()
 	if err != nil || ml > gazMaxLen {
 		return nil, fmt.Errorf("entity model: gazetteer header: %v", err)
@@ -228,7 +264,7 @@ func UnmarshalModel(data []byte) (*Model, error) {
 // scores sums the weight rows of feats.
 func (m *Model) scores(feats []uint64, out *[numTags]int32) {
 	*out = [numTags]int32{}
-	if m.nz == nil {
+	if m.idx == nil {
 		for _, f := range feats {
 			addRow(out, m.w[(f&m.mask)*numTags:])
 		}
@@ -243,7 +279,8 @@ func (m *Model) scores(feats []uint64, out *[numTags]int32) {
 			continue
 		}
 		k := e.rank + uint32(bits.OnesCount64(word&(bit-1)))
-		addRow(out, m.rows[k*numTags:])
+		q := k / rowsPerLine
+		addRow(out, m.lines[q][(k-q*rowsPerLine)*numTags:])
 	}
 }
 
@@ -335,30 +372,35 @@ type neighbourSums struct {
 }
 
 // uniSlots: on 300 PolNeAR articles the cache had not met, 2^11 slots
-// missed 34% of the words the model scored and 2^13 (704 KB per tagger)
-// 23% (docs/BENCHMARKS.md §3); each miss reads some fifteen weight rows.
+// missed 34% of the words the model scored and 2^13 23% (docs/BENCHMARKS.md
+// §3); each miss reads some fifteen weight rows. At 64 bytes an entry the
+// cache takes 512 KB per tagger.
 const uniSlots = 1 << 13
 
-// unigramKey identifies the inputs of unigramFeatures and
-// wordHistoryFeatures other than the word's text, which
-// unigramSums.word pins down.
-type unigramKey struct {
-	lower uint64
-	shape uint64
-	flags uint32
-	t1    int32
-}
-
+// unigramSums is one cache entry. The inputs of unigramFeatures and
+// wordHistoryFeatures are the word's text up to ASCII case (which also
+// fixes its lower-case and digit-folded hashes, its length and lexicon
+// classes), its shape, key's facts and the previous tag. An entry is one
+// 64-byte line, so a lookup reads one line; at 88 bytes it read two.
 type unigramSums struct {
-	key  unigramKey
-	n    uint8 // length of the word; 0 marks an empty slot
-	word [uniWordMax]byte
-	sc   [numTags]int32
+	shape uint64
+	sc    [numTags]int32
+	key   uint32 // uniKey of the word's other facts and the previous tag
+	n     uint8  // length of the word; 0 marks an empty slot
+	word  [uniWordMax]byte
 }
 
-// uniWordMax is the longest word the cache holds; longer ones are rare
-// and scored afresh.
-const uniWordMax = 23
+// uniWordMax is the longest word the cache holds, what fills the entry
+// to 64 bytes; longer words are scored afresh. They are few: 0.3% of the
+// words the model scores in 40 PolNeAR dev articles, 0.5% in 300 train
+// articles.
+const uniWordMax = 15
+
+// uniKey packs the facts of w other than text and shape that the cached
+// features read, with the previous tag t1.
+func uniKey(w *wordInfo, t1 int) uint32 {
+	return uint32(w.class) | uint32(w.doc)<<8 | uint32(boolBit(w.init))<<16 | uint32(boolBit(w.caps))<<17 | uint32(t1)<<24
+}
 
 // reset prepares the tagger for scoring with m.
 func (tg *tagger) reset(m *Model) {
@@ -442,7 +484,7 @@ func (tg *tagger) addNeighbours(types []wordType, i int, out *[numTags]int32) {
 func (tg *tagger) done() {
 	clear(tg.words)
 	clear(tg.sents)
-	clear(tg.cands)
+	clear(tg.cands[:cap(tg.cands)])
 	clear(tg.candBuf[:cap(tg.candBuf)])
 	tg.tt.release()
 }
@@ -475,11 +517,11 @@ func sameFold(a []byte, b string) bool {
 // cache when its type has been seen after t1 with the same facts.
 func (tg *tagger) wordScores(words []string, i, t1 int, out *[numTags]int32) {
 	w := &tg.infos[i]
-	k := unigramKey{lower: w.lower, shape: w.shape, t1: int32(t1),
-		flags: uint32(w.class) | uint32(w.doc)<<8 | uint32(boolBit(w.init))<<16 | uint32(boolBit(w.caps))<<17}
-	e := &tg.uni[mix(k.lower^uint64(k.flags)<<32^uint64(k.t1), k.shape)&(uniSlots-1)]
+	key := uniKey(w, t1)
+	flags := uint64(key & 0xFFFFFF)
+	e := &tg.uni[mix(w.lower^flags<<32^uint64(t1), w.shape)&(uniSlots-1)]
 	word := words[i]
-	if e.key == k && e.n != 0 && sameFold(e.word[:e.n], word) {
+	if e.key == key && e.shape == w.shape && e.n != 0 && sameFold(e.word[:e.n], word) {
 		*out = e.sc
 		return
 	}
@@ -487,7 +529,7 @@ func (tg *tagger) wordScores(words []string, i, t1 int, out *[numTags]int32) {
 	tg.feats = wordHistoryFeatures(tg.feats, w, t1)
 	tg.m.scores(tg.feats, out)
 	if len(word) > 0 && len(word) <= uniWordMax {
-		e.key, e.n, e.sc = k, uint8(len(word)), *out
+		e.shape, e.key, e.n, e.sc = w.shape, key, uint8(len(word)), *out
 		copy(e.word[:], word)
 	}
 }
@@ -511,7 +553,7 @@ const plainLex = lexLower | lexCal | lexTitle
 // is isCapsTyped(types), and the casing facts come from the document's
 // type table.
 func (tg *tagger) tagCaps(words []string, types []wordType, caps bool) []int {
-	tg.infos = sentenceInfoCaps(tg.infos, words, types, caps, nil, tg.m.gaz, tg.tt.types)
+	tg.infos = sentenceInfoCaps(tg.infos, words, types, caps, nil, tg.m.gaz, tg.tt.flags)
 	tg.tags = tg.tags[:0]
 	t1, t2 := tagO, tagO
 	var sc, ws [numTags]int32

@@ -63,6 +63,7 @@ var newsWord = func() *table[uint16] {
 	add(placeNouns, nwPlaceNoun)
 	add(orgNouns, nwOrgNoun)
 	add(reportWords, nwReport)
+	m.seal()
 	return m
 }()
 

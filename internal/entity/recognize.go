@@ -65,15 +65,15 @@ func recognizeWith(m *Model, text string, sentences []dateline.Span) ([]dateline
 		from += n
 	}
 	tg.allTags = allTags
-	cands := collect(text, sents, tg.tt.types, tg.cands[:0], &tg.candBuf)
+	cands := collect(text, sents, tg.tt.flags, tg.cands[:0], &tg.candBuf)
 	tg.cands = cands
 	return resolve(text, sents, cands)
 }
 
 // prepare tokenises text into its sentences and computes the document's
 // word types and casing facts, readying tg to tag the sentences with m.
-// The casing facts of a word are in tg.tt.types[id].doc, for the id of
-// its type; the sentences' copies of the types do not hold them.
+// The casing facts of a word are in tg.tt.flags[id], for the id of its
+// type; the types do not hold them.
 func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) []sent {
 	spans := cleanSpans(tg.spans[:0], text, sentences)
 	tg.spans = spans
@@ -122,10 +122,10 @@ func (tg *tagger) prepare(m *Model, text string, sentences []dateline.Span) []se
 		}
 	}
 	// The casing facts are final now: look them up once per type. The
-	// words' copies of their types keep no doc: it is read through
+	// words' copies of their types keep none: they are read through
 	// their ids (sentenceInfoCaps).
 	for k := range tt.types {
-		tt.types[k].doc = lf.get(tt.types[k].lower)
+		tt.flags[k] = lf.get(tt.types[k].lower)
 	}
 	from := 0
 	for i := range sents {

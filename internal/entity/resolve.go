@@ -58,6 +58,12 @@ func isCap(w string) bool {
 // nameAt is nameWord(s.words[i]), read from the word's type.
 func (s *sent) nameAt(i int) bool { return s.types[i].isName() }
 
+// titleAt is isTitleWord(s.words[i]), its lexicon classes read from the
+// word's type: only a hyphenated word needs the lexicon again.
+func (s *sent) titleAt(i int) bool {
+	return s.types[i].lexW&lexTitle != 0 || strings.IndexByte(s.words[i], '-') >= 0 && isTitleWord(s.words[i])
+}
+
 // capClasses has bit c set for the case classes isCap accepts.
 const capClasses = 1<<shTitle | 1<<shUpper | 1<<shMixed
 
@@ -87,9 +93,9 @@ func isFunctionWord(w string) bool {
 }
 
 // collect turns tags into candidates and applies the lexicon rules.
-// byID is the document's type table, which holds the casing facts of the
-// sentences' word types; buf is scratch space kept for the next document.
-func collect(text string, sents []sent, byID []wordType, out []cand, buf *[]cand) []cand {
+// docByID holds the casing facts of the sentences' word types by type id;
+// buf is scratch space kept for the next document.
+func collect(text string, sents []sent, docByID []uint8, out []cand, buf *[]cand) []cand {
 	// One buffer for every sentence's tagger candidates: they are copied
 	// to out before the next sentence.
 	model := (*buf)[:0]
@@ -110,7 +116,7 @@ func collect(text string, sents []sent, byID []wordType, out []cand, buf *[]cand
 			}
 			c := cand{s: si, a: i, b: j, typ: tagType[t]}
 			// Titles are not part of a name: "President Donald Trump".
-			for c.typ == dateline.EntityPerson && c.b-c.a > 1 && lex.word.get(lowerHash(s.words[c.a]))&lexTitle != 0 {
+			for c.typ == dateline.EntityPerson && c.b-c.a > 1 && s.types[c.a].lexW&lexTitle != 0 {
 				c.a++
 			}
 			// A mention never starts with a clitic, punctuation or a
@@ -129,11 +135,11 @@ func collect(text string, sents []sent, byID []wordType, out []cand, buf *[]cand
 			}
 			// A capitalised headline word the rest of the document never
 			// writes as a name, and no lexicon knows, is no evidence.
-			if c.b-c.a == 1 && caps && !headlineName(s.words[c.a], docOf(s, c.a, byID)) {
+			if c.b-c.a == 1 && caps && !headlineName(s.words[c.a], docOf(s, c.a, docByID)) {
 				c.b = c.a
 			}
 			// "Russian" is an adjective here, not the place.
-			if c.b-c.a == 1 && lex.word.get(lowerHash(s.words[c.a]))&(lexNat|lexLoc) == lexNat {
+			if c.b-c.a == 1 && s.types[c.a].lexW&(lexNat|lexLoc) == lexNat {
 				c.b = c.a
 			}
 			if c.a < c.b {
@@ -165,9 +171,17 @@ func collect(text string, sents []sent, byID []wordType, out []cand, buf *[]cand
 		}
 		out = append(out, rules...)
 	}
-	return sortedBy(out, func(x, y *cand) int {
+	sorted := sortedBy(out, func(x, y *cand) int {
 		return cmp.Or(cmp.Compare(x.s, y.s), cmp.Compare(x.a, y.a))
 	})
+	// out is the tagger's buffer, kept for the next document: a sorted
+	// copy goes back into it rather than replace it, which made the next
+	// document grow a new buffer, and resolve, which adds a few more,
+	// finds room for them.
+	if len(sorted) > 0 && &sorted[0] != &out[0] {
+		copy(out, sorted)
+	}
+	return slices.Grow(out, len(out)/8+4)
 }
 
 // sortedBy returns xs sorted by compare, in the order sort.Slice gave it:
@@ -448,7 +462,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	for k := range cands {
 		c := &cands[k]
 		s := &sents[c.s]
-		if c.typ != dateline.EntityPerson || c.b-c.a != 1 || lex.word.get(lowerHash(s.words[c.a]))&lexFirst == 0 {
+		if c.typ != dateline.EntityPerson || c.b-c.a != 1 || s.types[c.a].lexW&lexFirst == 0 {
 			continue
 		}
 		if c.b+1 < len(s.words) && s.words[c.b] == ")" && isCap(s.words[c.b+1]) {
@@ -488,7 +502,8 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		fields := strings.Fields(key)
 		people = append(people, person{key: key, name: name, last: fields[len(fields)-1]})
 	}
-	surnameOf := map[string]string{} // surname key → person key; "" when ambiguous
+	// Maps are sized up front: growing them cost more than filling them.
+	surnameOf := make(map[string]string, len(people)) // surname key → person key; "" when ambiguous
 	for _, p := range people {
 		if prev, ok := surnameOf[p.last]; ok && prev != p.key {
 			surnameOf[p.last] = ""
@@ -621,7 +636,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		}
 		s := &sents[c.s]
 		a := c.a
-		for a > 0 && isTitleWord(s.words[a-1]) {
+		for a > 0 && s.titleAt(a-1) {
 			a--
 		}
 		if a == c.a {
@@ -638,7 +653,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		for si := range sents {
 			s := &sents[si]
 			for i := nextThe(s.words, 0); i >= 0; i = nextThe(s.words, i+1) {
-				if !isTitleWord(s.words[i+1]) && lex.phrase.get(mix(phraseSeed, lowerHash(s.words[i+1])))&lexPrefix == 0 {
+				if !s.titleAt(i+1) && s.types[i+1].phrase&lexPrefix == 0 {
 					continue
 				}
 				for n := min(4, len(s.words)-i-1); n >= 1; n-- {
@@ -671,12 +686,12 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		named     bool
 		dateline  bool
 	}
-	ents := map[string]*ent{}
+	ents := make(map[string]*ent, len(cands))
 	var order []*ent
 	// One allocation for all entities: there is at most one per
 	// candidate, so the slab never moves and the pointers hold.
 	slab := make([]ent, 0, len(cands))
-	personName := map[string]string{}
+	personName := make(map[string]string, len(people))
 	for _, p := range people {
 		personName[p.key] = p.name
 	}
@@ -786,12 +801,12 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	// Any stable sort gives the one order of sort.SliceStable.
 	slices.SortStableFunc(order, func(x, y *ent) int { return cmp.Compare(x.first, y.first) })
 	// Names must be unique: two keys that reach one name merge.
-	nameOf := map[string]string{}
+	nameOf := make(map[string]string, len(order))
 	var entities []dateline.Entity
 	if len(order) > 0 {
 		entities = make([]dateline.Entity, 0, len(order))
 	}
-	byName := map[string]int{}
+	byName := make(map[string]int, len(order))
 	for _, e := range order {
 		key := e.key
 		if idx, ok := byName[e.name]; ok {
@@ -839,7 +854,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	}
 	mentions = kept
 	// Only entities that kept a mention are reported.
-	used := map[string]bool{}
+	used := make(map[string]bool, len(entities))
 	for _, m := range mentions {
 		used[m.Entity] = true
 	}
@@ -1163,7 +1178,7 @@ func completeRule(s *sent, cands []cand) []cand {
 		if c.typ != dateline.EntityLoc || c.b >= n || owner[c.b] != 0 || !nameWord(s.words[c.b]) || c.a == c.b {
 			continue
 		}
-		if lex.word.get(lowerHash(s.words[c.b]))&(lexLoc|lexOrgEnd|lexFirst) != 0 {
+		if s.types[c.b].lexW&(lexLoc|lexOrgEnd|lexFirst) != 0 {
 			continue
 		}
 		c.b = c.a
@@ -1335,10 +1350,10 @@ func phraseHash(ws []string) uint64 {
 }
 
 // docOf returns the docStats bits of word i of s, read from the document's
-// type table byID.
-func docOf(s *sent, i int, byID []wordType) uint8 {
-	if s.types[i].id < 0 || int(s.types[i].id) >= len(byID) {
+// bits by type id.
+func docOf(s *sent, i int, docByID []uint8) uint8 {
+	if s.types[i].id < 0 || int(s.types[i].id) >= len(docByID) {
 		return 0
 	}
-	return byID[s.types[i].id].doc
+	return docByID[s.types[i].id]
 }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"hash/maphash"
 	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // plainTags tags the words of one sentence the slow way the tagger is
@@ -171,33 +171,100 @@ func TestSortedByKeepsSortSliceOrder(t *testing.T) {
 	}
 }
 
-// TestKnownTypesMatchFresh checks that the cache of word types kept
-// across documents gives what computing the type afresh gives, for more
-// words than it holds, met in an order that makes them evict one another.
-func TestKnownTypesMatchFresh(t *testing.T) {
+// TestTypeTableMatchesFresh checks that the document's type table gives
+// each word the type computed afresh, with one id per distinct string.
+func TestTypeTableMatchesFresh(t *testing.T) {
 	var tt typeTable
 	rng := rand.New(rand.NewPCG(5, 6))
-	words := []string{"Sessions", "said", "the", "The", "THE", "Trump", "x", "Kislyak", "fifteen-letter!", "sixteen-letters!"}
-	for i := range 3 * knownSets * knownWays {
+	words := []string{"Sessions", "said", "the", "The", "THE", "Trump", "x", "Kislyak", "fifteen-letter!", "sixteen-letters!", "O’Brien", "1996", ""}
+	for i := range 300 {
 		words = append(words, fmt.Sprintf("w%dX%d", i, i%7))
 	}
-	for range 4 {
-		tt.reset(len(words))
+	for range 3 {
+		var order []string
 		for _, i := range rng.Perm(len(words)) {
-			w := words[i]
-			got := tt.appendTypes(nil, []string{w})[0]
+			order = append(order, words[i], words[rng.IntN(len(words))])
+		}
+		tt.reset(len(order))
+		got := tt.appendTypes(nil, order)
+		ids := map[string]int32{}
+		for i, w := range order {
 			want := newWordType(w)
-			got.id, want.id = 0, 0
-			if got != want {
-				t.Fatalf("type of %q: cached %+v, fresh %+v", w, got, want)
+			id, seen := ids[w]
+			if !seen {
+				id = int32(len(ids))
+				ids[w] = id
+			}
+			want.id = id
+			if got[i] != want {
+				t.Fatalf("type of %q: table %+v, fresh %+v", w, got[i], want)
 			}
 		}
-		// Common words again, now that the rare ones have passed.
-		for _, w := range words[:10] {
-			got := tt.newType(w, maphash.String(tt.seed, w))
-			if want := newWordType(w); got != want {
-				t.Fatalf("type of %q: cached %+v, fresh %+v", w, got, want)
-			}
+	}
+}
+
+// TestASCIIHashes holds asciiHashes to lowerHash, normalizedHash and
+// shapeOf, and checks it declines words outside ASCII.
+func TestASCIIHashes(t *testing.T) {
+	words := []string{"", "a", "A", "Sessions", "SESSIONS", "sessions", "McGahn", "U.S.", "1996", "2017-06-07", "$5", "0", "09", "x1Y2",
+		"\x00", "\x00a", "a\x00", "\x7f", "--", "''", "Hello-World", "AbC", "iPhone", "@user", "#tag"}
+	for c := range 128 {
+		words = append(words, string(rune(c)), "A"+string(rune(c)), string(rune(c))+"x")
+	}
+	for _, w := range words {
+		l, n, sh, cls, ok := asciiHashes(w)
+		wsh, wcls := shapeOf(w)
+		if !ok || l != lowerHash(w) || n != normalizedHash(w) || sh != wsh || cls != wcls {
+			t.Errorf("asciiHashes(%q) = %x %x %x %d %v, want %x %x %x %d", w, l, n, sh, cls, ok, lowerHash(w), normalizedHash(w), wsh, wcls)
 		}
+	}
+	for _, w := range []string{"O’Brien", "é", "Zürich", "\xff"} {
+		if _, _, _, _, ok := asciiHashes(w); ok {
+			t.Errorf("asciiHashes(%q) took a word outside ASCII", w)
+		}
+	}
+}
+
+// FuzzASCIIHashes is TestASCIIHashes on any input.
+func FuzzASCIIHashes(f *testing.F) {
+	f.Add("Sessions")
+	f.Add("U.S.")
+	f.Add("2017-06-07")
+	f.Fuzz(func(t *testing.T, w string) {
+		l, n, sh, cls, ok := asciiHashes(w)
+		if !ok {
+			for i := 0; i < len(w); i++ {
+				if w[i] >= 0x80 {
+					return
+				}
+			}
+			t.Fatalf("asciiHashes(%q) declined an ASCII word", w)
+		}
+		wsh, wcls := shapeOf(w)
+		if l != lowerHash(w) || n != normalizedHash(w) || sh != wsh || cls != wcls {
+			t.Fatalf("asciiHashes(%q) = %x %x %x %d, want %x %x %x %d", w, l, n, sh, cls, lowerHash(w), normalizedHash(w), wsh, wcls)
+		}
+	})
+}
+
+// TestCacheLineLayout checks what the packed rows and the word-sum cache
+// are laid out for: an entry or a line of three rows is 64 bytes, and
+// their arrays start on a cache line (the runtime puts large allocations
+// at page boundaries), so that no read of one touches two lines.
+func TestCacheLineLayout(t *testing.T) {
+	if s := unsafe.Sizeof(rowLine{}); s != 64 {
+		t.Errorf("rowLine is %d bytes, want 64", s)
+	}
+	if s := unsafe.Sizeof(unigramSums{}); s != 64 {
+		t.Errorf("unigramSums is %d bytes, want 64", s)
+	}
+	m := defaultModel()
+	if a := uintptr(unsafe.Pointer(&m.lines[0])) % 64; a != 0 {
+		t.Errorf("the model's rows start %d bytes into a cache line", a)
+	}
+	var tg tagger
+	tg.reset(m)
+	if a := uintptr(unsafe.Pointer(&tg.uni[0])) % 64; a != 0 {
+		t.Errorf("the word-sum cache starts %d bytes into a cache line", a)
 	}
 }

@@ -66,3 +66,57 @@ func TestTableReset(t *testing.T) {
 		}
 	}
 }
+
+// TestTableSealed checks that a sealed table answers as it did before
+// its filter was built, that the filter turns most absent keys away, and
+// that adding a key drops it.
+func TestTableSealed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var tb table[uint16]
+	want := map[uint64]uint16{}
+	for i := range 3000 {
+		k := rng.Uint64()
+		if i%3 == 0 {
+			k &= 0xFFF
+		}
+		*tb.at(k) = uint16(i)
+		want[k] = uint16(i)
+	}
+	tb.seal()
+	for k, v := range want {
+		if got, ok := tb.lookup(k); !ok || got != v {
+			t.Fatalf("sealed lookup(%#x) = %d, %v; want %d", k, got, ok, v)
+		}
+	}
+	passed := 0
+	for range 10000 {
+		k := rng.Uint64()
+		if _, in := want[k]; in {
+			continue
+		}
+		if tb.mayHave(k) {
+			passed++
+		}
+		if _, ok := tb.lookup(k); ok {
+			t.Fatalf("sealed lookup(%#x) found an absent key", k)
+		}
+	}
+	if passed > 500 {
+		t.Errorf("the filter passed %d of 10000 absent keys", passed)
+	}
+	*tb.at(12345) = 1
+	if tb.filter != nil {
+		t.Fatal("adding a key kept the filter")
+	}
+	if got, ok := tb.lookup(12345); !ok || got != 1 {
+		t.Fatalf("lookup of an added key = %d, %v", got, ok)
+	}
+	for _, tab := range []*table[uint16]{&lex.word, &lex.phrase, newsWord} {
+		if tab.filter == nil {
+			t.Error("a lexicon table is not sealed")
+		}
+	}
+	if wordLexes.filter == nil {
+		t.Error("wordLexes is not sealed")
+	}
+}
