@@ -37,6 +37,9 @@ func TestDevFloor(t *testing.T) {
 		{"content", rep.Overlap["content"].F1(), devFloor.content},
 		{"relation", rep.Relation.F1(), devFloor.relation},
 	}
+	// four places: the relation target (.75) sits within a few
+	// relations of the figure
+	t.Logf("PolNeAR dev overlap F1 source/cue/content/relation %.4f/%.4f/%.4f/%.4f", floors[0].got, floors[1].got, floors[2].got, floors[3].got)
 	for _, f := range floors {
 		if f.got < f.floor {
 			t.Errorf("%s overlap F1 on PolNeAR dev %.3f, under the floor %.3f", f.name, f.got, f.floor)
@@ -45,4 +48,4 @@ func TestDevFloor(t *testing.T) {
 }
 
 // devFloor is a little under the dev figures of the shipped models.
-var devFloor = struct{ source, cue, content, relation float64 }{0.75, 0.765, 0.755, 0.745}
+var devFloor = struct{ source, cue, content, relation float64 }{0.753, 0.765, 0.759, 0.749}
