@@ -67,14 +67,17 @@ func TestWordLexes(t *testing.T) {
 	}
 }
 
-// TestTypeReads holds the rules' reads of a word's lexicon classes from
-// its type to the lookups they replace: lex.word by its lower-case hash,
-// the one-word phrase, and isTitleWord.
+// TestTypeReads holds the rules' reads of a word's lexicon classes and
+// case from its type to the lookups they replace: lex.word by its
+// lower-case hash, the one-word phrase, isTitleWord, the news words,
+// caseClass, isCap and nameWord.
 func TestTypeReads(t *testing.T) {
-	text := "The attorney-general Jeff Sessions told the vice-president and the Justice Department's deputy attorney general, a U.S. Open fan, in the White House. THE NEW YORK TIMES: ex-president Obama."
+	text := "The attorney-general Jeff Sessions told the vice-president and the Justice Department's deputy attorney general, a U.S. Open fan, in the White House. THE NEW YORK TIMES: ex-president Obama. " +
+		"HARLOW FALLS (Continental Press) — The Environmental Protection Agency and Kestrel Aerospace workers, the Eastgate district, WKVR-FM reported; Ärzte ÉCOLE 1996 'S iPhone x."
 	tg := taggers.Get().(*tagger)
 	defer taggers.Put(tg)
 	defer tg.done()
+	newsWords := 0
 	for _, s := range tg.prepare(defaultModel(), text, nil) {
 		for i, w := range s.words {
 			if got, want := s.types[i].lexW, lex.word.get(lowerHash(w)); got != want {
@@ -86,6 +89,24 @@ func TestTypeReads(t *testing.T) {
 			if got, want := s.titleAt(i), isTitleWord(w); got != want {
 				t.Errorf("%q: titleAt %v, isTitleWord %v", w, got, want)
 			}
+			if got, want := s.types[i].news(), nw(w); got != want {
+				t.Errorf("%q: news %d, nw %d", w, got, want)
+			}
+			if nw(w) != 0 {
+				newsWords++
+			}
+			if got, want := int(s.types[i].class), caseClass(w); got != want {
+				t.Errorf("%q: class %d, caseClass %d", w, got, want)
+			}
+			if got, want := s.types[i].isCap(), isCap(w); got != want {
+				t.Errorf("%q: isCap %v, isCap of the word %v", w, got, want)
+			}
+			if got, want := s.nameAt(i), nameWord(w); got != want {
+				t.Errorf("%q: nameAt %v, nameWord %v", w, got, want)
+			}
 		}
+	}
+	if newsWords < 5 {
+		t.Errorf("only %d news words in the text: it tests too little", newsWords)
 	}
 }

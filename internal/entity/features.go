@@ -551,10 +551,22 @@ func sentenceInfoCaps(infos []wordInfo, words []string, types []wordType, caps b
 			}
 		}
 	}
+	if !caps {
+		// Outside headlines only init is left to set, and only the
+		// words up to the first with letters or digits have it: the
+		// rest of the sentence need not be visited again.
+		for i := range infos {
+			infos[i].init = true
+			if infos[i].class != shOther {
+				break
+			}
+		}
+		return infos
+	}
 	for i, w := range words {
 		wi := &infos[i]
 		cls := int(wi.class)
-		if caps && cls == shUpper && len(w) > 1 {
+		if cls == shUpper && len(w) > 1 {
 			// Headlines in capitals hide the case that tells names from
 			// words; borrow it from the rest of the document.
 			inPhrase := wi.phPos == 2 || wi.phPos == 1 && i+1 < len(infos) && infos[i+1].phPos == 2

@@ -69,6 +69,11 @@ var newsWord = func() *table[uint16] {
 
 func nw(w string) uint16 { return newsWord.get(lowerHash(w)) }
 
+// news is nw of the type's word: its lower is lowerHash of the word. The
+// rules ask it of candidates' words, and hashing the string again cost
+// more than the lookup.
+func (t *wordType) news() uint16 { return newsWord.get(t.lower) }
+
 // isCallSign matches US broadcast call letters: "WKVR", "KQED-FM".
 func isCallSign(w string) bool {
 	if i := strings.IndexByte(w, '-'); i > 0 {
@@ -137,7 +142,7 @@ func wireDateline(ws []string) (p, o1, o2 int) {
 // President Priya Vance", "Kestrel CEO Martin Sloane"): the name starts at
 // n, and the words before the first title word (an organisation, if any)
 // end at t. ok is false when there is no title or no name after it.
-func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
+func titleSplit(ws []string, ts []wordType, a, b int) (t, n int, ok bool) {
 	last := -1
 	for i := a; i < b-1; i++ {
 		if isTitleWord(ws[i]) {
@@ -149,7 +154,7 @@ func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
 	}
 	n = last + 1
 	for i := n; i < b; i++ {
-		if !nameWord(ws[i]) || nw(ws[i])&(nwOrgHead|nwPlaceHead|nwOutletHead) != 0 || lex.word.get(lowerHash(ws[i]))&(lexOrgEnd|lexLoc|lexOrg) != 0 {
+		if !ts[i].isName() || ts[i].news()&(nwOrgHead|nwPlaceHead|nwOutletHead) != 0 || ts[i].lexW&(lexOrgEnd|lexLoc|lexOrg) != 0 {
 			return 0, 0, false
 		}
 	}
@@ -159,21 +164,21 @@ func titleSplit(ws []string, a, b int) (t, n int, ok bool) {
 	t = last
 	// Several title words ("Vice President", "Council President") and
 	// words that open a known title phrase belong to the title.
-	for t > a && (isTitleWord(ws[t-1]) || lex.phrase.get(mix(phraseSeed, lowerHash(ws[t-1])))&lexPrefix != 0 || nw(ws[t-1])&nwOrgHead != 0) {
+	for t > a && (isTitleWord(ws[t-1]) || ts[t-1].phrase&lexPrefix != 0 || ts[t-1].news()&nwOrgHead != 0) {
 		t--
 	}
 	return t, n, true
 }
 
 // shapeType types a name by its own words, or "" when they say nothing.
-func shapeType(ws []string, prevThe bool) string {
+func shapeType(ws []string, ts []wordType, prevThe bool) string {
 	n := len(ws)
-	if n == 0 || n == 2 && lex.word.get(lowerHash(ws[0]))&lexFirst != 0 {
+	if n == 0 || n == 2 && ts[0].lexW&lexFirst != 0 {
 		// "Linda Park", "Charlotte Church", "Emily Post": a given name
 		// and a surname that happens to be a head word.
 		return ""
 	}
-	last := nw(ws[n-1])
+	last := ts[n-1].news()
 	switch {
 	case n == 1 && isCallSign(ws[0]):
 		return dateline.EntityMedia
@@ -185,7 +190,7 @@ func shapeType(ws []string, prevThe bool) string {
 		return dateline.EntityOrg
 	case last&nwPlaceHead != 0 && n >= 2:
 		return dateline.EntityLoc
-	case n == 2 && nw(ws[0])&nwPlaceOpen != 0 && lex.word.get(lowerHash(ws[0]))&lexTitle == 0:
+	case n == 2 && ts[0].news()&nwPlaceOpen != 0 && ts[0].lexW&lexTitle == 0:
 		// Only two words: "Port Avery Comets" is a team, not a place.
 		return dateline.EntityLoc
 	}
@@ -219,7 +224,7 @@ func lowerEquals(w, low string) bool {
 }
 
 // contextType types a name [a, b) by the words around it.
-func contextType(ws []string, a, b int) string {
+func contextType(ws []string, ts []wordType, a, b int) string {
 	n := len(ws)
 	at := func(i int) string {
 		if i < 0 || i >= n {
@@ -244,22 +249,22 @@ func contextType(ws []string, a, b int) string {
 	}
 	lwIs := func(i int, low string) bool { return lwIn(i, low) }
 	// "the Eastgate neighborhood", "the Calder district".
-	if b < n && nw(ws[b])&nwPlaceNoun != 0 && caseClass(ws[b]) == shLower && lwIs(a-1, "the") {
+	if b < n && ts[b].news()&nwPlaceNoun != 0 && ts[b].class == shLower && lwIs(a-1, "the") {
 		return dateline.EntityLoc
 	}
 	// "Harlow Falls, a river city of …", "Grafton, a town".
 	if at(b) == "," && lwIn(b+1, "a", "an") {
 		for i := b + 2; i < min(n, b+5); i++ {
-			if caseClass(ws[i]) != shLower {
+			if ts[i].class != shLower {
 				break
 			}
-			if nw(ws[i])&nwPlaceNoun != 0 {
+			if ts[i].news()&nwPlaceNoun != 0 {
 				return dateline.EntityLoc
 			}
 		}
 	}
 	// "In Eastgate, …": a sentence that opens on where it happens.
-	if a == 1 && at(b) == "," && lex.word.get(lowerHash(ws[a]))&(lexFirst|lexOrg) == 0 {
+	if a == 1 && at(b) == "," && ts[a].lexW&(lexFirst|lexOrg) == 0 {
 		if lwIn(0, "in", "near", "outside", "across", "throughout") {
 			return dateline.EntityLoc
 		}
@@ -273,7 +278,7 @@ func contextType(ws []string, a, b int) string {
 	if lwIs(a-1, "to") && lwIs(a-2, "according") && b-a >= 2 {
 		return dateline.EntityMedia
 	}
-	if b < n && nw(ws[b])&nwReport != 0 && caseClass(ws[b]) == shLower && b-a >= 2 {
+	if b < n && ts[b].news()&nwReport != 0 && ts[b].class == shLower && b-a >= 2 {
 		if lwIn(b+1, "that", "on", "earlier", "last", "first", ",", ".", "in", "this") {
 			return dateline.EntityMedia
 		}
@@ -295,7 +300,7 @@ func contextType(ws []string, a, b int) string {
 	if isPossessive(at(next)) {
 		next++
 	}
-	if next < n && nw(ws[next])&nwOrgNoun != 0 && caseClass(ws[next]) == shLower {
+	if next < n && ts[next].news()&nwOrgNoun != 0 && ts[next].class == shLower {
 		return dateline.EntityOrg
 	}
 	return ""
@@ -333,7 +338,7 @@ func locPrep(ws []string, a int) bool {
 // candidates: it strips titles, types names by their heads and contexts,
 // finds names nobody tagged from their heads, and reads wire datelines.
 func newsRule(s *sent, cands []cand, caps bool) []cand {
-	ws := s.words
+	ws, ts := s.words, s.types
 	n := len(ws)
 	// Written in place: each candidate gives at most one to out; the rare
 	// second one (an organisation before a title, a split coordination)
@@ -351,9 +356,9 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 			right = cands[idx+1].a
 		}
 		// "Calder High School on Monday": a day is never the end of a name.
-		if c.b-c.a > 2 && lex.word.get(lowerHash(ws[c.b-1]))&lexCal != 0 && caseClass(ws[c.b-2]) == shLower {
+		if c.b-c.a > 2 && ts[c.b-1].lexW&lexCal != 0 && ts[c.b-2].class == shLower {
 			c.b -= 2
-			for c.b > c.a && caseClass(ws[c.b-1]) == shLower {
+			for c.b > c.a && ts[c.b-1].class == shLower {
 				c.b--
 			}
 			if c.b == c.a {
@@ -362,7 +367,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		}
 		// Titles: "Council President Priya Vance" is Priya Vance, and
 		// "Kestrel CEO Martin Sloane" names Kestrel too.
-		if t, nm, ok := titleSplit(ws, c.a, c.b); ok {
+		if t, nm, ok := titleSplit(ws, ts, c.a, c.b); ok {
 			if t > c.a && shapeOrgPrefix(ws[c.a:t]) {
 				extra = append(extra, cand{s: c.s, a: c.a, b: t, typ: dateline.EntityOrg})
 			}
@@ -386,17 +391,17 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		}
 		// A head alone ("Agency", "Co.", "Bank") takes the name words
 		// before it that nobody tagged: "Environmental Protection Agency".
-		if allHeads(ws[c.a:c.b]) {
-			for c.a > left && nameWord(ws[c.a-1]) && !(c.a-1 == 0 && lex.word.get(lowerHash(ws[0]))&lexLower != 0) {
+		if allHeads(ts[c.a:c.b]) {
+			for c.a > left && ts[c.a-1].isName() && !(c.a-1 == 0 && ts[0].lexW&lexLower != 0) {
 				c.a--
 			}
 		}
 		// Heads the tagger left out: "Kestrel" + "Aerospace".
-		for c.b < right && isCap(ws[c.b]) && nw(ws[c.b])&(nwOrgHead|nwOutletHead) != 0 {
+		for c.b < right && ts[c.b].isCap() && ts[c.b].news()&(nwOrgHead|nwOutletHead) != 0 {
 			c.b++
 		}
 		prevThe := c.a > 0 && strings.EqualFold(ws[c.a-1], "the")
-		if typ := shapeType(ws[c.a:c.b], prevThe); typ != "" {
+		if typ := shapeType(ws[c.a:c.b], ts[c.a:c.b], prevThe); typ != "" {
 			if typ == dateline.EntityMedia && prevThe && ws[c.a-1] == "The" {
 				c.a-- // "The Northgate Post" keeps its article
 			}
@@ -404,9 +409,9 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 			out = append(out, c)
 			continue
 		}
-		typ := contextType(ws, c.a, c.b)
+		typ := contextType(ws, ts, c.a, c.b)
 		switch {
-		case c.b-c.a == 1 && c.typ == dateline.EntityPerson && nw(ws[c.a])&nwOrgHead != 0 && caseClass(ws[c.a]) == shTitle:
+		case c.b-c.a == 1 && c.typ == dateline.EntityPerson && ts[c.a].news()&nwOrgHead != 0 && ts[c.a].class == shTitle:
 			// "the Machinists", "the Authority": a body named by its head.
 			c.typ = dateline.EntityOrg
 		case typ == dateline.EntityPerson:
@@ -415,14 +420,14 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 			c.typ, c.rule = typ, true
 		case typ == dateline.EntityMedia && c.typ != dateline.EntityPerson:
 			c.typ, c.rule = typ, true
-		case typ == dateline.EntityOrg && c.b-c.a == 1 && c.typ != dateline.EntityOrg && lex.word.get(lowerHash(ws[c.a]))&(lexFirst|lexLoc|lexNat) == 0:
+		case typ == dateline.EntityOrg && c.b-c.a == 1 && c.typ != dateline.EntityOrg && ts[c.a].lexW&(lexFirst|lexLoc|lexNat) == 0:
 			c.typ = typ
-		case c.typ == dateline.EntityPerson && locPrep(ws, c.a) && lex.word.get(lowerHash(ws[c.a]))&lexFirst == 0 && (c.b >= n || !isPossessive(ws[c.b])):
+		case c.typ == dateline.EntityPerson && locPrep(ws, c.a) && ts[c.a].lexW&lexFirst == 0 && (c.b >= n || !isPossessive(ws[c.b])):
 			c.typ = dateline.EntityLoc
 		}
 		// "Eastgate and Riverside" are two names, not one.
-		if c.b-c.a == 3 && ws[c.a+1] == "and" && c.typ != dateline.EntityPerson && nameWord(ws[c.a]) && nameWord(ws[c.a+2]) &&
-			nw(ws[c.a+2])&(nwOrgHead|nwOutletHead) == 0 && lex.phrase.get(phraseHash(ws[c.a:c.b]))&^(lexPrefix|lexCanon) == 0 {
+		if c.b-c.a == 3 && ws[c.a+1] == "and" && c.typ != dateline.EntityPerson && ts[c.a].isName() && ts[c.a+2].isName() &&
+			ts[c.a+2].news()&(nwOrgHead|nwOutletHead) == 0 && lex.phrase.get(phraseHash(ws[c.a:c.b]))&^(lexPrefix|lexCanon) == 0 {
 			extra = append(extra, cand{s: c.s, a: c.a, b: c.a + 1, typ: c.typ})
 			c.conj = c.a + 1
 			c.a += 2
@@ -438,7 +443,7 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 			out[k].conj = out[k-1].a + 1
 		}
 	}
-	cands = joinBodies(ws, out)
+	cands = joinBodies(ws, ts, out)
 	if !caps {
 		cands = untaggedHeads(s, cands)
 	}
@@ -483,7 +488,7 @@ func nextName(s *sent, from, lim int) int {
 // untaggedHeads finds names the tagger missed whose head gives them away:
 // a run of capitalised words ending in "Authority", "Falls" or "Post".
 func untaggedHeads(s *sent, cands []cand) []cand {
-	ws := s.words
+	ws, ts := s.words, s.types
 	n := len(ws)
 	orig := len(cands) // sorted; those appended below lie behind the scan
 	p := 0
@@ -512,17 +517,17 @@ func untaggedHeads(s *sent, cands []cand) []cand {
 		}
 		// A sentence-initial capital is no evidence on its own.
 		a := i
-		if a == 0 && lex.word.get(lowerHash(ws[0]))&lexLower != 0 {
+		if a == 0 && ts[0].lexW&lexLower != 0 {
 			a++
 		}
 		prevThe := a > 0 && strings.EqualFold(ws[a-1], "the")
-		if j-a >= 1 && contextType(ws, a, j) == dateline.EntityLoc && lex.word.get(lowerHash(ws[a]))&(lexTitle|lexNat|lexFirst) == 0 {
+		if j-a >= 1 && contextType(ws, ts, a, j) == dateline.EntityLoc && ts[a].lexW&(lexTitle|lexNat|lexFirst) == 0 {
 			cands = append(cands, cand{a: a, b: j, typ: dateline.EntityLoc, rule: true})
 			added = true
 			i = j
 			continue
 		}
-		if typ := shapeType(ws[a:j], prevThe); typ != "" && j-a >= 1 {
+		if typ := shapeType(ws[a:j], ts[a:j], prevThe); typ != "" && j-a >= 1 {
 			if j-a == 1 && typ != dateline.EntityMedia {
 				i = j
 				continue
@@ -548,13 +553,13 @@ func sortCands(cs []cand) []cand {
 
 // allHeads reports whether every word is an organisation's or outlet's
 // head word: such a mention lost the name in front of it.
-func allHeads(ws []string) bool {
-	for _, w := range ws {
-		if nw(w)&(nwOrgHead|nwOutletHead) == 0 {
+func allHeads(ts []wordType) bool {
+	for i := range ts {
+		if ts[i].news()&(nwOrgHead|nwOutletHead) == 0 {
 			return false
 		}
 	}
-	return len(ws) > 0
+	return len(ts) > 0
 }
 
 // isAge matches the "41" of "Marisol Ortega, 41,".
@@ -578,8 +583,8 @@ func isAge(w string) bool {
 func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surface func(*cand) string) map[uint64]string {
 	var first map[uint64]int // lower-case first word → index of the full name; -1 when ambiguous
 	for k, c := range cands {
-		ws := sents[c.s].words
-		if c.typ != dateline.EntityOrg || c.b-c.a < 2 || nw(ws[c.b-1])&nwCorpHead == 0 || !isCap(ws[c.a]) {
+		ws, ts := sents[c.s].words, sents[c.s].types
+		if c.typ != dateline.EntityOrg || c.b-c.a < 2 || ts[c.b-1].news()&nwCorpHead == 0 || !ts[c.a].isCap() {
 			continue
 		}
 		if first == nil {
@@ -627,12 +632,12 @@ func corpAliases(sents []sent, cands []cand, surnameOf map[string]string, surfac
 
 // joinBodies joins the halves of a body's name the tagger split at "and"
 // or "of": "Federal Mediation" and "Conciliation Service".
-func joinBodies(ws []string, cands []cand) []cand {
+func joinBodies(ws []string, ts []wordType, cands []cand) []cand {
 	out := cands[:0]
 	for _, c := range cands {
 		if k := len(out) - 1; k >= 0 && c.a == out[k].b+1 && c.b-c.a >= 1 && out[k].b-out[k].a >= 2 &&
-			out[k].typ != dateline.EntityPerson && out[k].typ != dateline.EntityMedia && !out[k].strong && shapeType(ws[out[k].a:out[k].b], false) == "" &&
-			nw(ws[c.b-1])&nwOrgHead != 0 {
+			out[k].typ != dateline.EntityPerson && out[k].typ != dateline.EntityMedia && !out[k].strong && shapeType(ws[out[k].a:out[k].b], ts[out[k].a:out[k].b], false) == "" &&
+			ts[c.b-1].news()&nwOrgHead != 0 {
 			switch ws[out[k].b] {
 			case "and", "&", "of":
 				out[k].b, out[k].typ, out[k].rule = c.b, dateline.EntityOrg, true

@@ -121,10 +121,10 @@ func collect(text string, sents []sent, docByID []uint8, out []cand, buf *[]cand
 			}
 			// A mention never starts with a clitic, punctuation or a
 			// lower-case word ("northern Iraq" names Iraq).
-			for c.a < c.b && (!hasLetterOrDigit(s.words[c.a]) || isPTBClitic(s.words[c.a]) || possessiveLen("x"+s.words[c.a]) == len(s.words[c.a]) || !isCap(s.words[c.a])) {
+			for c.a < c.b && (!hasLetterOrDigit(s.words[c.a]) || isPTBClitic(s.words[c.a]) || possessiveLen("x"+s.words[c.a]) == len(s.words[c.a]) || !s.types[c.a].isCap()) {
 				c.a++
 			}
-			for c.b > c.a && (!hasLetterOrDigit(s.words[c.b-1]) || isPTBClitic(s.words[c.b-1]) || caseClass(s.words[c.b-1]) == shLower) {
+			for c.b > c.a && (!hasLetterOrDigit(s.words[c.b-1]) || isPTBClitic(s.words[c.b-1]) || s.types[c.b-1].class == shLower) {
 				c.b--
 			}
 			// "The Louisiana judge …" at the start of a sentence: the article
@@ -465,7 +465,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		if c.typ != dateline.EntityPerson || c.b-c.a != 1 || s.types[c.a].lexW&lexFirst == 0 {
 			continue
 		}
-		if c.b+1 < len(s.words) && s.words[c.b] == ")" && isCap(s.words[c.b+1]) {
+		if c.b+1 < len(s.words) && s.words[c.b] == ")" && s.types[c.b+1].isCap() {
 			full := s.words[c.a] + " " + s.words[c.b+1]
 			c.entity, c.canonical = mentionKey(full), full
 			if !covered(c.s, c.b+1) {
@@ -661,7 +661,7 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 					if !ok || pk == "" || covered(si, i+1) {
 						continue
 					}
-					if i+1+n < len(s.words) && isCap(s.words[i+1+n]) {
+					if i+1+n < len(s.words) && s.types[i+1+n].isCap() {
 						break // "the president Donald Trump": the name follows
 					}
 					add(cand{s: si, a: i + 1, b: i + 1 + n, typ: dateline.EntityPerson, entity: pk})
@@ -1082,11 +1082,15 @@ func completeRule(s *sent, cands []cand) []cand {
 			if !t.isCap() {
 				break
 			}
-			h = mix(h, t.lower)
 			if k == 1 {
-				// The word alone was looked up with its type.
+				// The word alone was looked up with its type; most
+				// capitalised words begin no phrase and need no hash.
 				c, ok = t.phrase, t.inLex
+				if ok {
+					h = mix(h, t.lower)
+				}
 			} else {
+				h = mix(h, t.lower)
 				c, ok = lex.phrase.lookup(h)
 			}
 			if !ok {
@@ -1094,6 +1098,10 @@ func completeRule(s *sent, cands []cand) []cand {
 			}
 			if c&(lexLoc|lexOrg|lexMedia) != 0 && k >= 2 {
 				best, cls = k, c
+			}
+			if c&lexPrefix == 0 {
+				// No phrase continues this one (addPhrase).
+				break
 			}
 		}
 		if best == 0 {
@@ -1128,7 +1136,7 @@ func completeRule(s *sent, cands []cand) []cand {
 	}
 	// An initial and a capitalised word nobody tagged: a person.
 	for i := 0; initials && i+1 < n; i++ {
-		if len(s.words[i]) == 2 && isInitial(s.words[i]) && owner[i] == 0 && owner[i+1] == 0 && nameWord(s.words[i+1]) && isCap(s.words[i+1]) {
+		if len(s.words[i]) == 2 && isInitial(s.words[i]) && owner[i] == 0 && owner[i+1] == 0 && s.nameAt(i+1) && s.types[i+1].isCap() {
 			cands = append(cands, cand{s: -1, a: i, b: i + 2, typ: dateline.EntityPerson})
 			owner[i], owner[i+1] = len(cands), len(cands)
 			changed = true
@@ -1175,7 +1183,7 @@ func completeRule(s *sent, cands []cand) []cand {
 	// "Hong Kong Open") is part of that name, not a place mention.
 	for k := range cands {
 		c := &cands[k]
-		if c.typ != dateline.EntityLoc || c.b >= n || owner[c.b] != 0 || !nameWord(s.words[c.b]) || c.a == c.b {
+		if c.typ != dateline.EntityLoc || c.b >= n || owner[c.b] != 0 || !s.nameAt(c.b) || c.a == c.b {
 			continue
 		}
 		if s.types[c.b].lexW&(lexLoc|lexOrgEnd|lexFirst) != 0 {
@@ -1196,7 +1204,7 @@ func completeRule(s *sent, cands []cand) []cand {
 		for !amp && j+1 < n && isParticle(s.words[j+1]) {
 			j++
 		}
-		if j+1 >= n || !nameWord(s.words[i-1]) || !nameWord(s.words[j+1]) {
+		if j+1 >= n || !s.nameAt(i-1) || !s.nameAt(j+1) {
 			i = j // a run of particles is scanned once
 			continue
 		}
