@@ -905,6 +905,27 @@ var comeForms = set("come", "came", "comes", "coming")
 func (f *frame) settle(a *analysis) {
 	t := f.toks
 	c := a.c
+	if f.toldAfterApposition(a) {
+		return
+	}
+	if f.objectRelative(a) {
+		return
+	}
+	if f.passiveAgentLater(a) {
+		return
+	}
+	if f.agentOfOpening(a) {
+		return
+	}
+	if f.openingIng(a) {
+		return
+	}
+	if f.pastOpeningPhrase(a) {
+		return
+	}
+	if f.asReportedBy(a) {
+		return
+	}
 	if !a.fixed && !c.prep && !c.colon && !c.bare && (!a.post || a.srcJ <= c.i) {
 		k, passive := f.between(c)
 		if !passive {
@@ -975,6 +996,284 @@ func (f *frame) settle(a *analysis) {
 			a.srcI, a.srcJ = i, j
 		}
 	}
+}
+
+// toldAfterApposition reads "“…,” Ramos, 58, told AFP …": a verb of
+// telling is followed by whom it addresses, so the phrase after it is
+// no inverted speaker when a name with its apposition stands between the
+// quotation and the cue; that name speaks.
+func (f *frame) toldAfterApposition(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || !a.post || a.srcI < c.j || !recipient[t[c.j-1].w] {
+		return false
+	}
+	k, passive := f.between(c)
+	if passive || k < 2 || t[k-1].w != "," {
+		return false
+	}
+	q := f.appositionStart(k-1, true)
+	if q <= 0 || !f.enoughBefore(q-1) {
+		return false
+	}
+	a.boundary = q - 1
+	a.srcI, a.srcJ = q, k-1
+	return true
+}
+
+// objectRelative reads a relative clause whose pronoun is the object of
+// the cue ("the changes, which officials said will…", "plants, which
+// private lenders still considered too risky"): the noun phrase between
+// the pronoun and the cue is its subject and speaks.
+func (f *frame) objectRelative(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || a.post || a.srcJ-a.srcI != 1 || t[a.srcI].w != "which" && t[a.srcI].w != "whom" {
+		return false
+	}
+	k, _ := f.between(c)
+	i := a.srcI + 1
+	if k <= i || f.npBackward(k) != i {
+		return false
+	}
+	for m := i; m < k; m++ {
+		if w := t[m].w; participle(w) || strings.HasSuffix(w, "ing") || isCueWord(f.lex, w) || beForms[w] || modals[w] {
+			return false
+		}
+	}
+	if !(determiners[t[i].w] || f.capitalName(i) || strings.HasSuffix(t[k-1].w, "s")) {
+		return false
+	}
+	a.srcI, a.srcJ = i, k
+	return true
+}
+
+// passiveAgentLater reads the passives orient's walk misses: one with
+// a degree adverb or a negation before the participle ("was much
+// derided at the time", "is not always preferred by"), and one with an
+// adjunct before its agent ("were described to him by a Post
+// reporter"). The passive's subject is what was said; the agent, when
+// there is one, speaks.
+func (f *frame) passiveAgentLater(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || a.post || c.prep || c.colon || c.bare || c.j != c.i+1 || !participle(t[c.i].w) || hasPredClass(t[c.i].w, "think.a") || feeling(t[c.i].w) {
+		return false
+	}
+	k, be, degree := c.i, false, false
+	for k > 0 {
+		w := t[k-1].w
+		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w
+		switch {
+		case f.capitalName(k - 1):
+		case betweenWords[w] || adverb || w == "twice":
+			be = be || beForms[w]
+			k--
+			continue
+		case degreeWords[w]:
+			degree = true
+			k--
+			continue
+		}
+		break
+	}
+	np := f.npBackward(k)
+	// "it was much discussed" and "there were…" hold no content, nor
+	// does "who" without the noun it stands for
+	if !be || np >= k || t[np].w == "it" || t[np].w == "there" || k-np == 1 && t[np].w == "who" {
+		return false
+	}
+	agent := -1
+	if c.j < len(t) && t[c.j].w == "by" {
+		agent = c.j + 1
+	} else if c.j < len(t) && t[c.j].w == "to" {
+		// "described to him by": a short phrase of whom it was told to
+		for n := c.j + 1; n < len(t) && n < c.j+5; n++ {
+			if t[n].w == "by" {
+				agent = n + 1
+				break
+			}
+			if t[n].kind&kPunct != 0 {
+				break
+			}
+		}
+		if agent < 0 {
+			return false
+		}
+	}
+	if agent >= 0 {
+		if agent >= len(t) || byMeans[t[agent].w] {
+			return false
+		}
+		e := f.npForward(agent)
+		if e <= agent || !degree && agent == c.j+1 {
+			return false // orient reads a plain "was reported by"
+		}
+		a.conS, a.conE = t[np].s, t[k-1].e
+		a.srcI, a.srcJ = agent, e
+		a.fixed = true
+		return true
+	}
+	if !degree || recipient[t[c.i].w] || c.j < len(t) && topicPrep[t[c.j].w] || !f.noContentAfter(c.j, false) {
+		return false
+	}
+	a.conS, a.conE = t[np].s, t[k-1].e
+	a.srcI, a.srcJ = 0, 0
+	a.fixed = true
+	return true
+}
+
+// degreeWords may stand between a form of "be" and a participle without
+// the -ly of the adverbs orient skips.
+var degreeWords = set("much", "not", "always", "so", "too", "very", "well", "long", "widely", "often", "never", "largely")
+
+// agentOfOpening reads a participle that opens its clause with its agent
+// after it ("Asked by Stephanopoulos to respond…, Carson said", "When
+// asked by a reporter whether…", "after being warned by the Russian
+// government that…"): the agent speaks, and what follows the agent is
+// what was said.
+func (f *frame) agentOfOpening(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || a.post || c.prep || c.colon || c.bare || a.srcJ > a.srcI || c.j != c.i+1 || !participle(t[c.i].w) || c.j+1 >= len(t) || t[c.j].w != "by" {
+		return false
+	}
+	p := c.i - 1
+	if p >= 0 && t[p].w == "being" {
+		p--
+	}
+	if p >= 0 && !openingWords[t[p].w] && !f.opensClause(p+1) {
+		return false
+	}
+	agent := c.j + 1
+	if byMeans[t[agent].w] || t[agent].kind&kPunct != 0 || strings.HasSuffix(t[agent].w, "ing") {
+		return false
+	}
+	e := f.npForward(agent)
+	for m := agent + 1; m < e; m++ {
+		if whWords[t[m].w] {
+			e = m // "asked by a host if…": the question follows the agent
+			break
+		}
+	}
+	if e <= agent {
+		return false
+	}
+	a.srcI, a.srcJ = agent, e
+	if e < len(t) && t[e].kind&kPunct == 0 {
+		// what was said runs to the comma that closes the opening clause
+		from := f.contentStart(e)
+		end := from
+		for end < len(t) && t[end].w != "," && t[end].w != ";" {
+			end++
+		}
+		if s, en := f.contentAfter(from, end); en > s {
+			a.conS, a.conE, a.fixed = s, en, true
+		}
+	}
+	return true
+}
+
+// whWords open an indirect question.
+var whWords = set("whether", "if", "why", "how", "what", "when", "where", "who", "which")
+
+// openingWords open a clause whose participle has no subject of its own.
+var openingWords = set("when", "after", "before", "while", "if", "once", "since", "until", "unless", "though", "although")
+
+// openingIng reads a gerund after a preposition that opens the sentence
+// ("After suggesting that…, Mr. Rubio…", "While saying that…, he…",
+// "And in explaining why…, Clinton…"): the subject of the main clause,
+// after the opening phrase, does the saying.
+func (f *frame) openingIng(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || a.post || c.prep || c.colon || c.bare || a.srcJ > a.srcI || c.i < 1 || !strings.HasSuffix(t[c.i].w, "ing") || !ingLink[t[c.i-1].w] && !openingWords[t[c.i-1].w] || !f.opensClause(c.i-1) {
+		return false
+	}
+	i, j := f.subject()
+	if j <= i || i <= c.j || t[i-1].w != "," {
+		return false
+	}
+	// the subject ends where its verb's auxiliaries or adverbs begin
+	for m := i + 1; m < j; m++ {
+		w := t[m].w
+		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w) || len(w) > 4 && strings.HasSuffix(w, "ly")) {
+			j = m
+			break
+		}
+	}
+	a.srcI, a.srcJ = i, j
+	// and what was said ends at the comma before it
+	if s, e := f.contentAfter(f.contentStart(c.j), i-1); e > s {
+		a.conS, a.conE, a.fixed = s, e, true
+	}
+	return true
+}
+
+// pastOpeningPhrase moves the speaker of a participle after a comma
+// ("…, telling CBS that…", "…, calling him…") past a phrase of time or
+// place that opens the sentence and was taken for its subject ("But a
+// few days later, Trump reversed himself, telling…", "Back in 1999, Mr.
+// Trump expressed…"): such a phrase is set off by its comma, and the
+// subject follows it.
+func (f *frame) pastOpeningPhrase(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || a.post || c.i < 2 || t[c.i-1].w != "," || !strings.HasSuffix(t[c.i].w, "ing") || a.srcJ <= a.srcI {
+		return false
+	}
+	b := a.srcJ
+	for b < c.i-1 && b < a.srcI+8 && t[b].w != "," && t[b].w != "." && t[b].w != ";" {
+		b++
+	}
+	if b+1 >= c.i || t[b].w != "," {
+		return false
+	}
+	timely := adverbialStart[t[a.srcI].w] || t[a.srcI].w == "early" || t[a.srcI].w == "back"
+	for m := a.srcI; m < b && !timely; m++ {
+		w := t[m].w
+		timely = timeWords[w] || w == "later" || w == "ago" || w == "earlier" || w == "early" || w == "back" || len(w) == 4 && w[0] >= '1' && w[0] <= '2' && w[3] >= '0' && w[3] <= '9'
+	}
+	if !timely {
+		return false
+	}
+	i := b + 1
+	j := f.npForward(i)
+	for m := i + 1; m < j; m++ {
+		w := t[m].w
+		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w) || len(w) > 4 && strings.HasSuffix(w, "ly")) {
+			j = m
+			break
+		}
+	}
+	if j <= i || j >= c.i || t[i].kind&kPunct != 0 {
+		return false
+	}
+	a.srcI, a.srcJ = i, j
+	return true
+}
+
+// asReportedBy reads "As reported by Western Journalism, the New York
+// Times initially broke the story…": the agent after "by" vouches for
+// the main clause after the comma.
+func (f *frame) asReportedBy(a *analysis) bool {
+	t := f.toks
+	c := a.c
+	if a.fixed || c.prep || c.colon || c.bare || c.i < 1 || t[c.i-1].w != "as" || !f.opensClause(c.i-1) || c.j != c.i+1 || !participle(t[c.i].w) || c.j+1 >= len(t) || t[c.j].w != "by" {
+		return false
+	}
+	e := f.npForward(c.j + 1)
+	if e <= c.j+1 || e+1 >= len(t) || t[e].w != "," {
+		return false
+	}
+	s, en := f.contentAfter(e+1, len(t))
+	if en <= s {
+		return false
+	}
+	a.post = false
+	a.srcI, a.srcJ = c.j+1, e
+	a.conS, a.conE, a.fixed = s, en, true
+	return true
 }
 
 // between returns where the words between a cue and its subject begin
