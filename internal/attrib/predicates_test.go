@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/datelinehq/dateline/internal/sentence"
 )
 
 func TestVerbForms(t *testing.T) {
@@ -127,28 +125,5 @@ func TestOrientAttitudeAdjective(t *testing.T) {
 // of the one-sentence text.
 func orientAt(t *testing.T, text, word string) [2]string {
 	t.Helper()
-	sents := sentence.Split(text)
-	toks := tokenize(text, sents[0], nil)
-	f := frame{text: text, toks: toks, qs: quoteState(toks, nil), sents: sents, lex: lexicon()}
-	for i, tk := range toks {
-		if tk.w != word {
-			continue
-		}
-		a := f.orient(cue{i: i, j: i + 1})
-		var src string
-		if a.srcJ > a.srcI {
-			src = text[toks[a.srcI].s:toks[a.srcJ-1].e]
-		}
-		s, e := a.conS, a.conE
-		if !a.fixed {
-			if a.post {
-				s, e = f.contentBefore(&a)
-			} else {
-				s, e = f.contentAfter(a.contentFromTok, len(toks))
-			}
-		}
-		return [2]string{src, text[s:max(s, e)]}
-	}
-	t.Fatalf("no token %q in %q", word, text)
-	return [2]string{}
+	return readCue(t, text, word, false)
 }

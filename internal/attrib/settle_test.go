@@ -13,6 +13,12 @@ import (
 // rules alone.
 func readAt(t *testing.T, text, cueWords string) [2]string {
 	t.Helper()
+	return readCue(t, text, cueWords, true)
+}
+
+// readCue is readAt, with settle only when asked.
+func readCue(t *testing.T, text, cueWords string, settle bool) [2]string {
+	t.Helper()
 	sents := sentence.Split(text)
 	toks := tokenize(text, sents[0], nil)
 	f := frame{text: text, toks: toks, qs: quoteState(toks, nil), sents: sents, lex: lexicon()}
@@ -30,7 +36,9 @@ func readAt(t *testing.T, text, cueWords string) [2]string {
 		}
 		c := cue{i: i, j: i + len(ws), prep: ws[0] == "according"}
 		a := f.orient(c)
-		f.settle(&a)
+		if settle {
+			f.settle(&a)
+		}
 		var src string
 		if a.srcJ > a.srcI {
 			src = text[toks[a.srcI].s:toks[a.srcJ-1].e]
