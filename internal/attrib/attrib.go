@@ -588,8 +588,7 @@ func (f *frame) orient(c cue) analysis {
 		w := t[k-1].w
 		// "This document methodically exposed…": an adverb in -ly sits
 		// between the subject and the verb as the auxiliaries do.
-		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w
-		if (betweenWords[w] || adverb || w == "twice") && !f.capitalName(k-1) {
+		if (betweenWords[w] || lyAdverb(t[k-1]) || w == "twice") && !f.capitalName(k-1) {
 			// "was frustrated", "is convinced": an adjective of a held
 			// view, whose subject holds it, is no passive unless an agent
 			// follows ("was opposed by").
@@ -743,7 +742,7 @@ func (f *frame) reducedPassive(a analysis, k, np int) (analysis, bool) {
 	if t[c.j-1].w == "by" {
 		by = c.j - 1
 	}
-	if by >= len(t) || t[by].w != "by" || by-c.i > 2 || !participle(t[c.i].w) || recipient[t[c.i].w] || askedLike[t[c.i].w] || feeling(t[c.i].w) {
+	if by >= len(t) || t[by].w != "by" || by-c.i > 2 || !participle(t[c.i].w) || recipient[t[c.i].w] || askedLike[t[c.i].w] || feelingParticiples[t[c.i].w] {
 		return a, false
 	}
 	if by+1 >= len(t) || byMeans[t[by+1].w] || strings.HasSuffix(t[by+1].w, "ing") || t[by+1].kind&kPunct != 0 || t[by+1].w[0] >= '0' && t[by+1].w[0] <= '9' {
@@ -778,15 +777,11 @@ func (f *frame) reducedPassive(a analysis, k, np int) (analysis, bool) {
 	return a, true
 }
 
-// feeling reports whether participle w names a state of mind whose
+// feelingParticiples are participles that name a state of mind whose
 // holder is the phrase it modifies ("German authorities worried by the
 // increase", "angered by what they saw"): the holder speaks, and what
 // follows "by" is the content, as orient reads it otherwise. ("Opposed
 // by", "criticized by" are judgments whose agent speaks.)
-func feeling(w string) bool {
-	return feelingParticiples[w]
-}
-
 var feelingParticiples = set("angered", "impressed", "outraged", "offended", "troubled", "disturbed", "moved",
 	"inspired", "encouraged", "heartened", "saddened", "stunned", "shocked", "surprised", "amused", "annoyed",
 	"irritated", "infuriated", "incensed", "dismayed", "appalled", "rattled", "bothered", "unmoved", "unimpressed",
@@ -850,7 +845,7 @@ func (f *frame) receivedJudgment(a analysis) (analysis, bool) {
 	k := v
 	for k > 0 {
 		w := t[k-1].w
-		if (betweenWords[w] || beForms[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w) && !f.capitalName(k-1) {
+		if (betweenWords[w] || beForms[w] || lyAdverb(t[k-1])) && !f.capitalName(k-1) {
 			k--
 			continue
 		}
@@ -1057,16 +1052,15 @@ func (f *frame) objectRelative(a *analysis) bool {
 func (f *frame) passiveAgentLater(a *analysis) bool {
 	t := f.toks
 	c := a.c
-	if a.fixed || a.post || c.prep || c.colon || c.bare || c.j != c.i+1 || !participle(t[c.i].w) || hasPredClass(t[c.i].w, "think.a") || feeling(t[c.i].w) {
+	if a.fixed || a.post || c.prep || c.colon || c.bare || c.j != c.i+1 || !participle(t[c.i].w) || hasPredClass(t[c.i].w, "think.a") || feelingParticiples[t[c.i].w] {
 		return false
 	}
 	k, be, degree := c.i, false, false
 	for k > 0 {
 		w := t[k-1].w
-		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w
 		switch {
 		case f.capitalName(k - 1):
-		case betweenWords[w] || adverb || w == "twice":
+		case betweenWords[w] || lyAdverb(t[k-1]) || w == "twice":
 			be = be || beForms[w]
 			k--
 			continue
@@ -1197,7 +1191,7 @@ func (f *frame) openingIng(a *analysis) bool {
 	// the subject ends where its verb's auxiliaries or adverbs begin
 	for m := i + 1; m < j; m++ {
 		w := t[m].w
-		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w) || len(w) > 4 && strings.HasSuffix(w, "ly")) {
+		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w)) || lyAdverb(t[m]) {
 			j = m
 			break
 		}
@@ -1241,7 +1235,7 @@ func (f *frame) pastOpeningPhrase(a *analysis) bool {
 	j := f.npForward(i)
 	for m := i + 1; m < j; m++ {
 		w := t[m].w
-		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w) || len(w) > 4 && strings.HasSuffix(w, "ly")) {
+		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w)) || lyAdverb(t[m]) {
 			j = m
 			break
 		}
@@ -1277,15 +1271,16 @@ func (f *frame) asReportedBy(a *analysis) bool {
 }
 
 // between returns where the words between a cue and its subject begin
-// (auxiliaries, adverbs: "has also", "was first"), as orient walks them,
-// and whether a form of "be" among them makes the cue a passive.
+// (auxiliaries, adverbs: "has also", "was first"), and whether a form of
+// "be" among them or in the cue makes the cue a passive. It is orient's
+// walk without its time phrases and its exceptions for held views,
+// which settle's rules do not need.
 func (f *frame) between(c cue) (int, bool) {
 	t := f.toks
 	k, passive := c.i, false
 	for k > 0 {
 		w := t[k-1].w
-		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && t[k-1].raw == w
-		if !(betweenWords[w] || adverb || w == "twice") || f.capitalName(k-1) {
+		if !(betweenWords[w] || lyAdverb(t[k-1]) || w == "twice") || f.capitalName(k-1) {
 			break
 		}
 		passive = passive || beForms[w]
@@ -2035,4 +2030,11 @@ func appendLower(b []byte, s string) []byte {
 		b = append(b, c)
 	}
 	return b
+}
+
+// lyAdverb reports whether tk is an adverb in -ly written in lower case
+// ("methodically", "openly"), which sits between a subject and its verb
+// as an auxiliary does.
+func lyAdverb(tk tok) bool {
+	return len(tk.w) > 4 && strings.HasSuffix(tk.w, "ly") && tk.raw == tk.w
 }

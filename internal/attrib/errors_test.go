@@ -94,12 +94,7 @@ func (acc *errAcc) doc(t *testing.T, text, goldPath string) {
 	t.Helper()
 	note := acc.note
 	lx := lexicon()
-	doc := readGold(t, goldPath)
-	byteOf := brat.ByteOffsets(text)
-	var gr []goldRel
-	for _, r := range doc.Relations() {
-		gr = append(gr, goldRel{toBytes(byteOf, r.Source), toBytes(byteOf, r.Cue), toBytes(byteOf, r.Content)})
-	}
+	gr := goldRelations(t, text, goldPath)
 	sents := sentence.Split(text)
 	sentOf := func(b int) int {
 		i := sort.Search(len(sents), func(i int) bool { return sents[i].End > b })

@@ -432,7 +432,7 @@ func subjectBefore(toks []tok, i int) (string, string) {
 	k := i - 1
 	for k >= 0 && i-k <= 4 {
 		w := toks[k].w
-		if betweenMaybe.mayHave(w) && betweenWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && toks[k].raw == w {
+		if betweenMaybe.mayHave(w) && betweenWords[w] || lyAdverb(toks[k]) {
 			k--
 			continue
 		}

@@ -251,19 +251,6 @@ func parseFloat(t *testing.T, s string) float64 {
 	return v
 }
 
-// goldCueSpans reads the gold file at path for text and returns its cue
-// pieces as byte spans.
-func goldCueSpans(t *testing.T, text, path string) []bspan {
-	t.Helper()
-	doc := readGold(t, path)
-	byteOf := brat.ByteOffsets(text)
-	var out []bspan
-	for _, r := range doc.Relations() {
-		out = append(out, toBytes(byteOf, r.Cue)...)
-	}
-	return out
-}
-
 // install puts a lexicon and models in place of the embedded ones; an
 // empty second stage or side model switches it off.
 func install(lx *lex, m1, m2, m3 map[uint64]float32) {
@@ -326,8 +313,11 @@ func trainStages(t *testing.T, dir string, golds []attribeval.GoldFile, keep fun
 				continue
 			}
 			text := readText(t, dir, golds[gi].Name)
-			cur = goldCueSpans(t, text, golds[gi].Path)
 			curRels = goldRelations(t, text, golds[gi].Path)
+			cur = cur[:0]
+			for _, r := range curRels {
+				cur = append(cur, r.cue...)
+			}
 			Find(text, sentence.Split(text), nil)
 		}
 	}
