@@ -89,15 +89,7 @@ func newsParagraphs(b *testing.B) []string {
 // Besides MB/s of wall time it reports MB per CPU-second, which the other
 // processes of a shared machine disturb less.
 func BenchmarkSentencesEntitiesAttributions(b *testing.B) {
-	text := newsText(b)
-	b.SetBytes(int64(len(text)))
-	cpu0 := cpuclock.Used()
-	for b.Loop() {
-		ss := sentence.Split(text)
-		ms, _ := entity.Recognize(text, ss)
-		attrib.Find(text, ss, ms)
-	}
-	reportCPU(b, len(text), cpuclock.Used()-cpu0)
+	benchPerArticle(b, []string{newsText(b)})
 }
 
 // BenchmarkSentencesEntitiesAttributionsPerDoc is the same chain over the
@@ -141,7 +133,8 @@ func BenchmarkSentencesEntitiesAttributionsManyDocs(b *testing.B) {
 	benchPerArticle(b, texts)
 }
 
-// benchPerArticle runs the chain once per text, as ingestion does.
+// benchPerArticle runs the chain once per text, as ingestion does with
+// articles.
 func benchPerArticle(b *testing.B, texts []string) {
 	size := 0
 	for _, t := range texts {
