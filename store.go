@@ -68,9 +68,13 @@ type Stats struct {
 
 // EntityStat is a canonical entity across documents.
 type EntityStat struct {
-	Name      string    `json:"name"`
-	Type      string    `json:"type"`
-	Aliases   []string  `json:"aliases,omitempty"`
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Names are the names documents gave the entity when it was their
+	// own ("Barack Obama" in one, "Obama" alone in another), most used
+	// first; an entity's mentions carry one of them.
+	Names     []string  `json:"names,omitempty"`
 	Mentions  int       `json:"mentions"`
 	Documents int       `json:"documents"`
 	First     time.Time `json:"first"`

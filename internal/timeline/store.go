@@ -47,7 +47,7 @@ func FromStore(ctx context.Context, st Articles, req Request) (dateline.Timeline
 		}
 		switch {
 		case len(es) > 0:
-			f.Entity, q.Entity = es[0].Name, es[0].Name
+			f.Entity, q.Entity, q.EntityNames = es[0].Name, es[0].Name, es[0].Names
 			f.Parts |= dateline.PartMentions // to find the entity's sentences
 		case req.Query != "":
 			f.Query = req.Query

@@ -13,6 +13,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,11 +25,15 @@ import (
 // Query asks for a timeline. Zero fields mean "no restriction" or, for
 // Dates and PerDate, "choose from the data".
 type Query struct {
-	Text     string // keywords
-	Entity   string // canonical entity name
-	From, To time.Time
-	Dates    int // N: how many dates
-	PerDate  int // K: sentences per date
+	Text   string // keywords
+	Entity string // canonical entity name
+	// EntityNames are the names documents gave the entity
+	// (dateline.EntityStat.Names); a mention of any of them is a mention
+	// of it. Empty: Entity alone.
+	EntityNames []string
+	From, To    time.Time
+	Dates       int // N: how many dates
+	PerDate     int // K: sentences per date
 }
 
 // Params are the method's weights. DefaultParams are set a priori (see
@@ -290,7 +295,7 @@ func build(q Query, articles []dateline.Article, p Params, display bool) datelin
 	for ai, a := range arts {
 		spans := sentenceSpans(a)
 		pub := dayOf(a.Published)
-		entitySpans := entityMentions(a, q.Entity)
+		entitySpans := entityMentions(a, q.Entity, q.EntityNames)
 		// Time expressions in text order, so one forward walk pairs them
 		// with sentences.
 		txs := make([]*dateline.Timex, 0, len(a.Timexes))
@@ -820,13 +825,13 @@ func keepCands(c []int, sents []sent, ok func(*sent) bool) []int {
 	return out
 }
 
-func entityMentions(a *dateline.Article, entity string) []dateline.Span {
+func entityMentions(a *dateline.Article, entity string, names []string) []dateline.Span {
 	if entity == "" {
 		return nil
 	}
 	var out []dateline.Span
 	for _, m := range a.Mentions {
-		if strings.EqualFold(m.Entity, entity) {
+		if strings.EqualFold(m.Entity, entity) || slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(m.Entity, n) }) {
 			out = append(out, dateline.Span{Start: m.Start, End: m.End})
 		}
 	}

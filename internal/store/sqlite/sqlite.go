@@ -265,13 +265,24 @@ func putDerived(ctx context.Context, tx *txStmts, rowid int64, a *dateline.Artic
 			continue
 		}
 		aliases, _ := json.Marshal(nonNil(e.Aliases))
-		if _, err := tx.exec(ctx, `INSERT INTO doc_entities(doc, name, type, mentions, aliases) VALUES (?,?,?,?,?)
+		nkey := entityKey(e.Name)
+		if _, err := tx.exec(ctx, `INSERT INTO doc_entities(doc, name, type, mentions, aliases, key) VALUES (?,?,?,?,?,?)
 			ON CONFLICT(doc, name) DO UPDATE SET mentions = mentions + excluded.mentions`,
-			rowid, e.Name, e.Type, max(counts[e.Name], 1), string(aliases)); err != nil {
+			rowid, e.Name, e.Type, max(counts[e.Name], 1), string(aliases), nkey); err != nil {
 			return err
 		}
+		// An alias row counts a document once, however many of the row's
+		// spellings it used ("Obama", "OBAMA": the column folds case as
+		// NOCASE does); migration 3 counts the same way.
+		counted := map[string]bool{}
 		for _, al := range e.Aliases {
-			if _, err := tx.exec(ctx, `INSERT INTO entity_aliases(alias, name) VALUES (?,?) ON CONFLICT DO NOTHING`, al, e.Name); err != nil {
+			f := asciiFold(al)
+			if counted[f] {
+				continue
+			}
+			counted[f] = true
+			if _, err := tx.exec(ctx, `INSERT INTO entity_aliases(alias, name, docs, akey, nkey) VALUES (?,?,1,?,?)
+				ON CONFLICT(alias, name) DO UPDATE SET docs = docs + 1`, al, e.Name, entityKey(al), nkey); err != nil {
 				return err
 			}
 		}
@@ -479,8 +490,8 @@ func where(f dateline.Filter) (string, []any) {
 		args = append(args, f.Story)
 	}
 	if f.Entity != "" {
-		conds = append(conds, "d.rowid IN (SELECT doc FROM doc_entities WHERE name = ? COLLATE NOCASE)")
-		args = append(args, f.Entity)
+		conds = append(conds, "d.rowid IN (SELECT doc FROM doc_entities WHERE key IN ("+groupKeysSQL+"))")
+		args = append(args, entityKey(f.Entity), entityKey(f.Entity))
 	}
 	if !f.IncludeDuplicates {
 		conds = append(conds, "d.duplicate_of = ''")
@@ -738,7 +749,7 @@ func (s *DB) Stats(ctx context.Context) (dateline.Stats, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&st.Stories); err != nil {
 		return st, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT name COLLATE NOCASE) FROM doc_entities`).Scan(&st.Entities); err != nil {
+	if err := s.db.QueryRowContext(ctx, `WITH `+canonSQL+` SELECT count(DISTINCT coalesce(c.gkey, e.key)) FROM doc_entities e LEFT JOIN canon c ON c.akey = e.key`).Scan(&st.Entities); err != nil {
 		return st, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT source, count(*) FROM documents GROUP BY source`)
@@ -887,90 +898,15 @@ func (s *DB) Story(ctx context.Context, id string) (dateline.Story, error) {
 	return st, nil
 }
 
-// Entities aggregates document entities by canonical name, case folded.
-func (s *DB) Entities(ctx context.Context, q dateline.EntityQuery) ([]dateline.EntityStat, error) {
-	const op = "store: entities"
-	var conds []string
-	var args []any
-	if q.Type != "" {
-		conds = append(conds, "e.type = ?")
-		args = append(args, strings.ToUpper(q.Type))
-	}
-	if q.Name != "" {
-		conds = append(conds, `(e.name = ? COLLATE NOCASE OR lower(e.name) IN (
-			SELECT lower(name) FROM entity_aliases WHERE alias = ?))`)
-		args = append(args, q.Name, q.Name)
-	}
-	sqlq := `SELECT min(e.name), max(e.type), sum(e.mentions), count(DISTINCT e.doc), min(d.day), max(d.day)
-		FROM doc_entities e JOIN documents d ON d.rowid = e.doc AND d.duplicate_of = ''`
-	if len(conds) > 0 {
-		sqlq += " WHERE " + strings.Join(conds, " AND ")
-	}
-	sqlq += " GROUP BY lower(e.name) ORDER BY count(DISTINCT e.doc) DESC, sum(e.mentions) DESC, min(e.name)"
-	sqlq += page(q.Limit, q.Offset)
-	rows, err := s.db.QueryContext(ctx, sqlq, args...)
-	if err != nil {
-		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
-	}
-	out := []dateline.EntityStat{}
-	for rows.Next() {
-		var e dateline.EntityStat
-		var first, last string
-		if err := rows.Scan(&e.Name, &e.Type, &e.Mentions, &e.Documents, &first, &last); err != nil {
-			rows.Close()
-			return nil, &dateline.Error{Kind: dateline.Internal, Op: op, Err: err}
-		}
-		e.First, _ = time.Parse(dateline.DateLayout, first)
-		e.Last, _ = time.Parse(dateline.DateLayout, last)
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
-	}
-	// The display name and type per entity, and its aliases, only for the
-	// page asked for: gathering them for every group costs more than the
-	// aggregation itself. The type is the one most documents give; the name
-	// the most mentioned spelling that is not all capitals (a dateline's).
-	for i := range out {
-		err := s.db.QueryRowContext(ctx, `SELECT
-			(SELECT name FROM doc_entities WHERE name = ?1 COLLATE NOCASE GROUP BY name
-			 ORDER BY name = upper(name), sum(mentions) DESC, name LIMIT 1),
-			(SELECT type FROM doc_entities WHERE name = ?1 COLLATE NOCASE GROUP BY type
-			 ORDER BY count(*) DESC, sum(mentions) DESC, type LIMIT 1)`, out[i].Name).Scan(&out[i].Name, &out[i].Type)
-		if err != nil {
-			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
-		}
-	}
-	for i := range out {
-		var arr string
-		err := s.db.QueryRowContext(ctx, `SELECT json_group_array(aliases) FROM doc_entities WHERE name = ? COLLATE NOCASE`, out[i].Name).Scan(&arr)
-		if err != nil {
-			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
-		}
-		out[i].Aliases = mergeAliases(out[i].Name, arr)
-	}
-	return out, nil
-}
-
-// mergeAliases flattens the JSON array of per-document alias arrays.
-func mergeAliases(name, arr string) []string {
-	var lists []string
-	if json.Unmarshal([]byte(arr), &lists) != nil {
-		return nil
-	}
+// mergeAliases lists the spellings in as other than name, each once
+// (case folded), sorted.
+func mergeAliases(name string, as []string) []string {
 	seen := map[string]bool{strings.ToLower(name): true}
 	var out []string
-	for _, l := range lists {
-		var as []string
-		if json.Unmarshal([]byte(l), &as) != nil {
-			continue
-		}
-		for _, a := range as {
-			if k := strings.ToLower(a); !seen[k] {
-				seen[k] = true
-				out = append(out, a)
-			}
+	for _, a := range as {
+		if k := strings.ToLower(a); !seen[k] {
+			seen[k] = true
+			out = append(out, a)
 		}
 	}
 	sort.Strings(out)
@@ -983,8 +919,9 @@ func (s *DB) Quotes(ctx context.Context, q dateline.QuoteQuery) ([]dateline.Quot
 	var conds []string
 	var args []any
 	if q.Source != "" {
-		conds = append(conds, "(a.source_entity = ? COLLATE NOCASE OR a.source_text LIKE ? ESCAPE '\\')")
-		args = append(args, q.Source, "%"+likeEscape(q.Source)+"%")
+		conds = append(conds, "("+keySQL("a.source_entity")+" IN ("+groupKeysSQL+") OR a.source_text LIKE ? ESCAPE '\\')")
+		k := entityKey(q.Source)
+		args = append(args, k, k, "%"+likeEscape(q.Source)+"%")
 	}
 	if q.About != "" {
 		conds = append(conds, "lower(a.about) LIKE ? ESCAPE '\\'")

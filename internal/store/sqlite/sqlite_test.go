@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/datelinehq/dateline"
@@ -119,8 +120,12 @@ func TestIndexMergeSettings(t *testing.T) {
 	for _, q := range []string{
 		"INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 4)",
 		"INSERT INTO documents_fts(documents_fts, rank) VALUES ('crisismerge', 16)",
-		"PRAGMA user_version = 1",
 	} {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range append(undoEntityGroups, "PRAGMA user_version = 1") {
 		if _, err := db.db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -199,5 +204,77 @@ func TestDerivedRows(t *testing.T) {
 	if ents != 3*70 || p0 != 2 || aliases != 70 || atts != 3*40 || maxIdx != 39 {
 		t.Errorf("entity rows %d (want 210), Person 0 mentions %d (want 2), alias rows %d (want 70), attribution rows %d (want 120), last idx %d (want 39)",
 			ents, p0, aliases, atts, maxIdx)
+	}
+}
+
+// undoEntityGroups takes a store back to the schema before migration 3.
+var undoEntityGroups = []string{
+	"DROP INDEX doc_entities_key",
+	"ALTER TABLE doc_entities DROP COLUMN key",
+	"DROP INDEX entity_aliases_akey",
+	"ALTER TABLE entity_aliases DROP COLUMN docs",
+	"ALTER TABLE entity_aliases DROP COLUMN akey",
+	"ALTER TABLE entity_aliases DROP COLUMN nkey",
+}
+
+// TestEntityGroupsMigration: a store written before migration 3 gets the
+// same keys and alias counts from the migration as ingestion writes.
+func TestEntityGroupsMigration(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	as := []dateline.Article{
+		{Document: dateline.Document{ID: "a", Text: "a"}, Analysis: dateline.Analysis{Entities: []dateline.Entity{
+			{Name: "The Gulf of Mexico", Type: dateline.EntityLoc, Aliases: []string{"Gulf", "the Gulf"}},
+			{Name: "Barack Obama", Type: dateline.EntityPerson, Aliases: []string{"Obama", "OBAMA"}}}}},
+		{Document: dateline.Document{ID: "b", Text: "b"}, Analysis: dateline.Analysis{Entities: []dateline.Entity{
+			{Name: "Barack Obama", Type: dateline.EntityPerson, Aliases: []string{"Obama"}}, {Name: "Obama", Type: dateline.EntityPerson}}}},
+	}
+	for i := range as {
+		as[i].Published = mustDay("2010-01-02")
+	}
+	if _, err := db.Put(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	dump := func() string {
+		var b strings.Builder
+		for _, q := range []string{"SELECT name, key FROM doc_entities ORDER BY doc, name", "SELECT alias, name, docs, akey, nkey FROM entity_aliases ORDER BY alias, name"} {
+			rows, err := db.db.QueryContext(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintln(&b, vals...)
+			}
+			rows.Close()
+		}
+		return b.String()
+	}
+	want := dump()
+	if !strings.Contains(want, "The Gulf of Mexico gulf of mexico") || !strings.Contains(want, "Obama Barack Obama 2 obama barack obama") {
+		t.Fatalf("ingestion wrote:\n%s", want)
+	}
+	for _, q := range append(undoEntityGroups, "PRAGMA user_version = 2") {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(); got != want {
+		t.Errorf("after migration:\n%s\nwant (as ingestion writes):\n%s", got, want)
 	}
 }

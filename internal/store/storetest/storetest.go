@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) dateline.Store) {
 		{"ArticlesFilter", testArticles},
 		{"StoriesAndDuplicates", testStories},
 		{"EntitiesAndQuotes", testEntitiesQuotes},
+		{"EntityGroups", testEntityGroups},
 		{"Stats", testStats},
 	}
 	for _, tt := range tests {
@@ -294,7 +295,8 @@ func testEntitiesQuotes(t *testing.T, st dateline.Store) {
 	if len(es) != 1 || es[0].Name != "Jeff Sessions" || es[0].Documents != 2 {
 		t.Fatalf("person entities = %+v", es)
 	}
-	if !es[0].First.Equal(day("2017-06-06")) || !es[0].Last.Equal(day("2017-06-08")) || len(es[0].Aliases) != 2 {
+	if !es[0].First.Equal(day("2017-06-06")) || !es[0].Last.Equal(day("2017-06-08")) ||
+		strings.Join(es[0].Aliases, "|") != "Attorney General Jeff Sessions|Sessions" {
 		t.Errorf("entity dates/aliases = %+v", es[0])
 	}
 	byAlias, err := st.Entities(ctx, dateline.EntityQuery{Name: "sessions"})
@@ -328,5 +330,105 @@ func testStats(t *testing.T, st dateline.Store) {
 	}
 	if s.Documents != 3 || s.Sources != 3 || !s.First.Equal(day("2017-06-06")) || !s.Last.Equal(day("2017-06-08")) || s.BySource["wire"] != 1 {
 		t.Errorf("stats = %+v", s)
+	}
+}
+
+// groupFixture: six documents call the president "Barack Obama" with the
+// alias "Obama" and three name only "Obama" (one quoting him); "Bush"
+// stands for two people; "BP" is spelt "Bp" once (a title-cased
+// headline); the gulf is "The Gulf of Mexico" in one document.
+func groupFixture() []dateline.Article {
+	var as []dateline.Article
+	add := func(id string, d string, es ...dateline.Entity) *dateline.Article {
+		a := dateline.Article{Document: dateline.Document{ID: id, Source: "wire", Published: day(d), Text: "text of " + id}}
+		a.Entities = es
+		for _, e := range es {
+			a.Mentions = append(a.Mentions, dateline.Mention{Start: 0, End: 4, Text: e.Name, Type: e.Type, Entity: e.Name})
+		}
+		as = append(as, a)
+		return &as[len(as)-1]
+	}
+	person := func(name string, aliases ...string) dateline.Entity {
+		return dateline.Entity{Name: name, Type: dateline.EntityPerson, Aliases: aliases}
+	}
+	org := func(name string) dateline.Entity { return dateline.Entity{Name: name, Type: dateline.EntityOrg} }
+	for i := 0; i < 6; i++ {
+		add(fmt.Sprint("full", i), "2010-05-0"+fmt.Sprint(i+1), person("Barack Obama", "Obama", "OBAMA"))
+	}
+	for i := 0; i < 3; i++ {
+		add(fmt.Sprint("short", i), "2010-06-0"+fmt.Sprint(i+1), person("Obama"))
+	}
+	q := add("quote", "2010-06-09", person("Obama"))
+	q.Attributions = []dateline.Attribution{{
+		Source:  &dateline.AttrSpan{Start: 0, End: 5, Text: "Obama", Entity: "Obama"},
+		Cue:     dateline.AttrSpan{Start: 6, End: 10, Text: "said"},
+		Content: dateline.AttrSpan{Start: 11, End: 20, Text: "the well was capped"},
+		Kind:    dateline.Indirect,
+	}}
+	for i := 0; i < 3; i++ {
+		add(fmt.Sprint("gwb", i), "2004-01-0"+fmt.Sprint(i+1), person("George W. Bush", "Bush"))
+		add(fmt.Sprint("jeb", i), "2015-01-0"+fmt.Sprint(i+1), person("Jeb Bush", "Bush"))
+	}
+	add("bush", "2016-01-01", person("Bush"))
+	for i := 0; i < 3; i++ {
+		add(fmt.Sprint("bp", i), "2010-04-2"+fmt.Sprint(i+1), org("BP"))
+	}
+	add("bp-headline", "2010-04-25", org("Bp"))
+	add("gulf1", "2010-04-26", dateline.Entity{Name: "Gulf of Mexico", Type: dateline.EntityLoc})
+	add("gulf2", "2010-04-27", dateline.Entity{Name: "The Gulf of Mexico", Type: dateline.EntityLoc})
+	return as
+}
+
+func testEntityGroups(t *testing.T, st dateline.Store) {
+	mustPut(t, st, groupFixture())
+	ctx := context.Background()
+	all, err := st.Entities(ctx, dateline.EntityQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]dateline.EntityStat{}
+	for _, e := range all {
+		got[e.Name] = e
+	}
+	if o, ok := got["Barack Obama"]; !ok || o.Documents != 10 || strings.Join(o.Names, "|") != "Barack Obama|Obama" || strings.Join(o.Aliases, "|") != "Obama" {
+		t.Errorf("Barack Obama = %+v (present %v), want 10 documents under the names Barack Obama, Obama", o, ok)
+	} else if !o.First.Equal(day("2010-05-01")) || !o.Last.Equal(day("2010-06-09")) {
+		t.Errorf("Barack Obama dates %v – %v", o.First, o.Last)
+	}
+	if _, ok := got["Obama"]; ok {
+		t.Errorf("Obama listed apart from Barack Obama: %+v", all)
+	}
+	for _, name := range []string{"George W. Bush", "Jeb Bush", "Bush"} {
+		if e, ok := got[name]; !ok || len(e.Names) != 1 {
+			t.Errorf("%s = %+v (present %v), want its own entity: Bush is two people's alias", name, e, ok)
+		}
+	}
+	if e, ok := got["BP"]; !ok || e.Documents != 4 {
+		t.Errorf("BP = %+v (present %v), want the acronym's spelling over \"Bp\", 4 documents", e, ok)
+	}
+	if e := got["Gulf of Mexico"]; e.Documents != 2 {
+		t.Errorf("Gulf of Mexico = %+v, want \"The Gulf of Mexico\" folded in", e)
+	}
+	if s, err := st.Stats(ctx); err != nil || s.Entities != 6 {
+		t.Errorf("Stats.Entities = %d, %v; want 6 (Barack Obama, George W. Bush, Jeb Bush, Bush, BP, Gulf of Mexico)", s.Entities, err)
+	}
+	// every way in reaches the group
+	for _, name := range []string{"Obama", "barack obama"} {
+		es, err := st.Entities(ctx, dateline.EntityQuery{Name: name, Limit: 1})
+		if err != nil || len(es) != 1 || es[0].Name != "Barack Obama" {
+			t.Errorf("Entities(Name %q) = %+v, %v", name, es, err)
+		}
+	}
+	n := 0
+	if err := st.Articles(ctx, dateline.Filter{Entity: "Barack Obama"}, func(dateline.Article) error { n++; return nil }); err != nil || n != 10 {
+		t.Errorf("articles of Barack Obama = %d, %v; want 10", n, err)
+	}
+	qs, err := st.Quotes(ctx, dateline.QuoteQuery{Source: "Barack Obama"})
+	if err != nil || len(qs) != 1 || qs[0].ArticleID != "quote" {
+		t.Errorf("quotes by Barack Obama = %+v, %v; want the one whose source is \"Obama\"", qs, err)
+	}
+	n = 0
+	if err := st.Articles(ctx, dateline.Filter{Entity: "Jeb Bush"}, func(dateline.Article) error { n++; return nil }); err != nil || n != 3 {
+		t.Errorf("articles of Jeb Bush = %d, %v; want 3", n, err)
 	}
 }

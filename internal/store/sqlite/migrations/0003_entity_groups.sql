@@ -1,0 +1,25 @@
+-- Cross-document entity groups (sqlite.go, canonSQL). Each document names
+-- its entities on its own evidence: one says "Barack Obama" and calls him
+-- "Obama", another only ever says "Obama". A group joins the name a
+-- document used alone to the longer name it stands for in most documents
+-- that give both, so the entity list, the entity filter and the quotes
+-- treat them as one.
+--
+-- key: the name folded for matching (ASCII lower case, a leading "the "
+-- dropped), the same as entityKey in Go.
+ALTER TABLE doc_entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
+UPDATE doc_entities SET key = CASE WHEN lower(name) LIKE 'the %' THEN substr(lower(name), 5) ELSE lower(name) END;
+CREATE INDEX doc_entities_key ON doc_entities(key);
+
+-- docs: in how many documents the alias stood for the name, the evidence
+-- a group is built on; akey and nkey fold alias and name as key does.
+ALTER TABLE entity_aliases ADD COLUMN docs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entity_aliases ADD COLUMN akey TEXT NOT NULL DEFAULT '';
+ALTER TABLE entity_aliases ADD COLUMN nkey TEXT NOT NULL DEFAULT '';
+UPDATE entity_aliases SET
+	akey = CASE WHEN lower(alias) LIKE 'the %' THEN substr(lower(alias), 5) ELSE lower(alias) END,
+	nkey = CASE WHEN lower(name) LIKE 'the %' THEN substr(lower(name), 5) ELSE lower(name) END,
+	docs = (SELECT count(DISTINCT e.doc) FROM doc_entities e, json_each(e.aliases) j
+		WHERE e.name = entity_aliases.name COLLATE NOCASE AND e.name = entity_aliases.name
+			AND j.value = entity_aliases.alias COLLATE NOCASE);
+CREATE INDEX entity_aliases_akey ON entity_aliases(akey);
