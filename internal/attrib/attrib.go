@@ -1892,6 +1892,13 @@ func (f *frame) npBackward(k int) int {
 				i--
 				continue
 			}
+			// "an aide to the mayor", "a spokesman for the company", "a
+			// source close to the family": the speaker is the whole phrase,
+			// not the one it serves.
+			if i > 1 && speakerOf[w] && (unnamedHeads[t[i-2].w] || servingHeads[t[i-2].w] || w == "to" && t[i-2].w == "close") {
+				i--
+				continue
+			}
 			break
 		}
 		i--
@@ -1907,6 +1914,15 @@ func (f *frame) npBackward(k int) int {
 	}
 	return i
 }
+
+// speakerOf are the prepositions that join one who speaks for someone to
+// that someone; servingHeads, with unnamedHeads, the nouns that do.
+var (
+	speakerOf    = set("to", "for", "with", "at")
+	servingHeads = set("lawyer", "lawyers", "attorney", "attorneys", "representative", "representatives",
+		"assistant", "assistants", "deputy", "counsel", "consultant", "consultants", "strategist",
+		"strategists", "friend", "friends", "relative", "relatives", "partner", "partners")
+)
 
 // abbrevLike: a short capitalised word a stop may follow inside a name.
 func abbrevLike(w string) bool { return len(w) <= 4 && w != strings.ToLower(w) }
@@ -1965,7 +1981,7 @@ var npStop = set("that", "which", "who", "whom", "whose", "and", "but", "or", "b
 
 var npStopForward = set("that", "which", "who", "whose", "and", "but", "because", "when", "while", "as", "if",
 	"after", "before", "in", "on", "at", "during", "for", "from", "to", "about", "is", "was",
-	"has", "had", "said", "says", "told", "last", "this", "yesterday", "today", "earlier", "adding",
+	"are", "were", "will", "would", "could", "can", "should", "may", "might", "must", "have", "has", "had", "said", "says", "told", "last", "this", "yesterday", "today", "earlier", "adding",
 	"referring", "noting", "saying", "explaining", "pointing", "calling", "citing")
 
 func set(ws ...string) map[string]bool {
@@ -2036,5 +2052,10 @@ func appendLower(b []byte, s string) []byte {
 // ("methodically", "openly"), which sits between a subject and its verb
 // as an auxiliary does.
 func lyAdverb(tk tok) bool {
-	return len(tk.w) > 4 && strings.HasSuffix(tk.w, "ly") && tk.raw == tk.w
+	return len(tk.w) > 4 && strings.HasSuffix(tk.w, "ly") && tk.raw == tk.w && !lyNouns[tk.w]
 }
+
+// lyNouns end in -ly but are nouns that end a speaker's phrase ("the
+// family said", "the weekly reported"), not adverbs to skip.
+var lyNouns = set("family", "assembly", "supply", "rally", "monopoly", "anomaly", "bully", "tally", "folly",
+	"reply", "daily", "weekly", "monthly", "quarterly", "yearly", "biweekly", "elderly", "homily")

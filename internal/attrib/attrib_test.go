@@ -69,7 +69,7 @@ func TestFind(t *testing.T) {
 			[]want{{"he", "said", "“Look what Merkel has done in Germany,”", dateline.Direct}}},
 		{"subject before the rest of the verb phrase",
 			"Donald Trump is raising questions about his microphone problems during the debate.",
-			[]want{{"Donald Trump", "questions", "about his microphone problems during the debate", dateline.Indirect}}},
+			[]want{{"Donald Trump", "raising questions", "about his microphone problems during the debate", dateline.Indirect}}},
 		{"PTB-style quotation opened with ''",
 			"Instead of calling himself conservative, Mr. Trump said, ''I'm a guy with common sense.''",
 			[]want{{"Mr. Trump", "said", "''I'm a guy with common sense.''", dateline.Direct}}},
@@ -116,6 +116,34 @@ func TestResolve(t *testing.T) {
 	}
 	if s := atts[1].Source; s.Anonymous || s.Entity != "Sean Spicer" {
 		t.Errorf("Spicer: entity %q anonymous %v", s.Entity, s.Anonymous)
+	}
+}
+
+// TestResolveServingSpeaker: "an aide to the mayor" is not the mayor.
+func TestResolveServingSpeaker(t *testing.T) {
+	text := `Marsh has "no intention of resigning," an aide to Mayor Elena Marsh said. The Center for Water Policy said the tests were flawed.`
+	ms := []dateline.Mention{}
+	for _, m := range [][2]string{{"Marsh", "Elena Marsh"}, {"Mayor Elena Marsh", "Elena Marsh"}, {"Center for Water Policy", "Center for Water Policy"}} {
+		i := strings.Index(text, m[0])
+		if m[0] == "Marsh" {
+			i = 0
+		}
+		ms = append(ms, dateline.Mention{Start: i, End: i + len(m[0]), Text: m[0], Type: dateline.EntityPerson, Entity: m[1]})
+	}
+	atts := Find(text, sentence.Split(text), ms)
+	got := map[string]*dateline.AttrSpan{}
+	for _, a := range atts {
+		if a.Source != nil {
+			got[a.Source.Text] = a.Source
+		}
+	}
+	if s := got["an aide to Mayor Elena Marsh"]; s == nil || s.Entity != "" || !s.Anonymous {
+		t.Errorf("aide: %+v, want an anonymous source with no entity; got:\n%s", s, render(atts))
+	}
+	// (the span stops at "for" — "Water Policy" — but the head still
+	// lies in the name's mention)
+	if s := atts[len(atts)-1].Source; s == nil || s.Entity != "Center for Water Policy" {
+		t.Errorf("a name with \"for\" in it: %+v, want it resolved; got:\n%s", s, render(atts))
 	}
 }
 

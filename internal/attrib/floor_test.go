@@ -48,4 +48,4 @@ func TestDevFloor(t *testing.T) {
 }
 
 // devFloor is a little under the dev figures of the shipped models.
-var devFloor = struct{ source, cue, content, relation float64 }{0.756, 0.765, 0.759, 0.749}
+var devFloor = struct{ source, cue, content, relation float64 }{0.755, 0.763, 0.759, 0.746}

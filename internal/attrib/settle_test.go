@@ -153,3 +153,30 @@ func TestSettle(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerPhrase: the speaker's phrase reaches across a preposition to
+// the one served ("an aide to the mayor"), keeps a noun in -ly ("the
+// family"), and a passive's agent stops at the next verb. Each case
+// failed before its fix (the second stopped at "the mayor" and read
+// its content after the cue).
+func TestSpeakerPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		text, cue, source, content string
+	}{
+		{`Marsh has "no intention of resigning," an aide to the mayor said.`,
+			"said", "an aide to the mayor", `Marsh has "no intention of resigning,"`},
+		{"The talks have failed, a spokesman for the company said on Tuesday.",
+			"said", "a spokesman for the company", "The talks have failed"},
+		{"A source close to the family said the talks had failed.",
+			"said", "A source close to the family", "the talks had failed"},
+		{"The family said the talks had failed.",
+			"said", "The family", "the talks had failed"},
+		{"In Eastgate, where carbon filters ordered by the Environmental Protection Agency are being installed, the mood was sour.",
+			"ordered", "the Environmental Protection Agency", "carbon filters"},
+	} {
+		got := readAt(t, tt.text, tt.cue)
+		if got != [2]string{tt.source, tt.content} {
+			t.Errorf("%q, cue %q: source %q, content %q; want %q, %q", tt.text, tt.cue, got[0], got[1], tt.source, tt.content)
+		}
+	}
+}
