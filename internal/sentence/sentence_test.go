@@ -120,6 +120,9 @@ func TestTokens(t *testing.T) {
 		{"“He’s in a mess,” the adviser said...", []string{"“", "He", "’s", "in", "a", "mess", ",", "”", "the", "adviser", "said", "..."}},
 		{"attorney-general — 1,000 people", []string{"attorney-general", "—", "1,000", "people"}},
 		{"`` Yes , '' -LRB- AP -RRB-", []string{"``", "Yes", ",", "''", "-", "LRB", "-", "AP", "-", "RRB", "-"}},
+		// PTB clitics split from their words are no quotation marks
+		{"BP 's chief said they 're sure it 's over .", []string{"BP", "'s", "chief", "said", "they", "'re", "sure", "it", "'s", "over", "."}},
+		{"he said 'so what' and 'sorry'", []string{"he", "said", "'", "so", "what", "'", "and", "'", "sorry", "'"}},
 	}
 	for _, tt := range tests {
 		got := texts(tt.in, Tokens(tt.in, dateline.Span{Start: 0, End: len(tt.in)}))

@@ -55,6 +55,13 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 				i = e
 				continue
 			}
+			if c == '\'' {
+				if e := ptbClitic(text, i, s); e > i {
+					out = append(out, dateline.Span{Start: i, End: e})
+					i = e
+					continue
+				}
+			}
 			e := i + 1
 			for e < s.End && text[e] == c {
 				e++
@@ -87,6 +94,41 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 		i = e
 	}
 	return out
+}
+
+// ptbClitic returns the end of a clitic that Penn Treebank tokenisation
+// has already split from its word, "'s" in "BP 's" or "what 's", "'re",
+// "'ve", "'ll", "'d", "'m" (any case), when one starts at the apostrophe
+// text[i]; otherwise i. The apostrophe must follow a space: glued to a
+// word it is that word's ("Trump's", "Sessions'"), and at the start of
+// the text it opens a quotation. Read as a quotation mark, each of them
+// opened a quotation that never closed.
+func ptbClitic(text string, i int, s dateline.Span) int {
+	if i == s.Start || i == 0 || text[i-1] != ' ' {
+		return i
+	}
+	for _, c := range [...]string{"s", "re", "ve", "ll", "d", "m"} {
+		e := i + 1 + len(c)
+		if e > s.End || !equalFoldASCII(text[i+1:e], c) {
+			continue
+		}
+		if e == s.End {
+			return e
+		}
+		if r, _ := utf8.DecodeRuneInString(text[e:s.End]); !isWordRune(r) && r != '\'' {
+			return e
+		}
+	}
+	return i
+}
+
+func equalFoldASCII(a, b string) bool {
+	for k := 0; k < len(a); k++ {
+		if a[k]|0x20 != b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // appendWord appends the word text[i:e], with a possessive or contraction

@@ -2,6 +2,7 @@ package sentence
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,13 @@ func refTokens(text string, s dateline.Span) []dateline.Span {
 			}
 			i = e
 			continue
+		}
+		if r == '\'' && i > s.Start && text[i-1] == ' ' {
+			if e := refClitic(text[i+1 : s.End]); e > 0 {
+				out = append(out, dateline.Span{Start: i, End: i + 1 + e})
+				i += 1 + e
+				continue
+			}
 		}
 		e := i + size
 		for e < s.End {
@@ -71,6 +79,24 @@ func refWordEnd(text string, i, end int) int {
 	return j
 }
 
+// refClitic: the length of a PTB clitic's letters at the start of rest
+// (after its apostrophe) when a rune that is no word rune or apostrophe,
+// or nothing, follows them; else 0.
+func refClitic(rest string) int {
+	for _, c := range []string{"s", "re", "ve", "ll", "d", "m"} {
+		if len(rest) < len(c) || !strings.EqualFold(rest[:len(c)], c) {
+			continue
+		}
+		if len(rest) == len(c) {
+			return len(c)
+		}
+		if n, _ := utf8.DecodeRuneInString(rest[len(c):]); !isWordRune(n) && n != '\'' {
+			return len(c)
+		}
+	}
+	return 0
+}
+
 func refPossessive(w string) int {
 	for _, p := range [...]string{"'s", "’s", "'S", "’S"} {
 		if len(w) > len(p) && w[len(w)-len(p):] == p {
@@ -91,6 +117,7 @@ var tokenCases = []string{
 	"bad \xff\xfe bytes \xe2\x80 cut \xef\xbf\xbd\xef\xbf\xbd 's 'S ’s s",
 	"rock-'n'-roll AT&T O'Neill Gov't. U.S.A. J. R. R. Tolkien etc. al.",
 	"a’", "'s", "’s", "s's", "", " ", "\u00a0",
+	"BP 's chief , what 's called , they 're , I 'm , we 've , you 'll , he 'd , 'S 'RE x 'sx 's' 'd\xff 'Ss",
 }
 
 func TestTokensMatchReference(t *testing.T) {
