@@ -220,6 +220,7 @@ func FuzzRecognize(f *testing.F) {
 	f.Add("CRICKET - LEICESTERSHIRE TAKE OVER .\nLONDON 1996-08-30\nM. McCague 4-55 , Kent v Surrey", 0, 40)
 	f.Add("\xff\xfe Ä É Ø the the the 's 's '' `` --", 3, 7)
 	f.Add("HARLOW FALLS, Ore. (Continental Press) — Acme Co. sued Acme Inc. Acme left. In Eastgate, Council President Jo Smith spoke, according to The Post. The Post and Acme Aerospace workers agreed.", 0, 90)
+	f.Add("President Bashar al-Assad spoke. Assad al-Assad Al-X al- Osama bin Laden, bin Laden, Von der Leyen de facto a la carte. US, the United States, U.N. the Gulf of Mexico, Bay of Bengal, Atlantic Ocean.", 10, 60)
 	f.Fuzz(func(t *testing.T, text string, a, b int) {
 		ms, ents := Recognize(text, nil)
 		checkInvariants(t, text, ms, ents)

@@ -27,15 +27,16 @@ const (
 	nwPlaceNoun              // "the X neighborhood", "X, a river city"
 	nwOrgNoun                // "X's plant", "X workers": X is an organisation
 	nwReport                 // "X reported", "X reports"
+	nwWaterOf                // opens a body of water's name before "of": "Gulf of …"
 )
 
 const corpHeads = `aerospace|industries|chemical|chemicals|co.|co|corp.|corp|corporation|inc.|inc|ltd.|ltd|llc|plc|group|holdings|company|securities|airlines|airways|motors|systems|technologies|pharmaceuticals|foods|partners|logistics|manufacturing|steel|mining|energy|bancorp|enterprises|solutions|labs|laboratories|electronics|bank`
 
 const orgHeads = `authority|agency|council|union|machinists|commission|department|ministry|bureau|board|committee|association|institute|university|college|school|hospital|court|police|service|services|foundation|federation|party|church|museum|society|trust|fund|organization|organisation|administration|guard|coalition|alliance|league|club|academy|office|teamsters|workers|employees|nurses|teachers`
 
-const placeHeads = `falls|river|county|heights|springs|creek|valley|beach|harbor|harbour|island|islands|mountains|hills|street|road|avenue|boulevard|parkway|highway|township|borough|village|canyon|ridge|junction|crossing|landing`
+const placeHeads = `falls|river|ocean|sea|coast|bay|gulf|county|heights|springs|creek|valley|beach|harbor|harbour|island|islands|mountains|hills|street|road|avenue|boulevard|parkway|highway|township|borough|village|canyon|ridge|junction|crossing|landing`
 
-const placeOpens = `port|lake|mount|mt.|fort|ft.|cape|glen|east|west|north|south|upper|lower|new|san|santa|st.|saint`
+const placeOpens = `port|lake|jisr|deir|ras|bab|wadi|bir|marsa|sharm|kafr|jabal|jebel|mount|mt.|fort|ft.|cape|glen|east|west|north|south|upper|lower|new|san|santa|st.|saint`
 
 const outletHeads = `post|times|herald|courier|ledger|journal|gazette|tribune|chronicle|inquirer|dispatch|examiner|sentinel|bulletin|register|observer|telegraph|globe|mirror|press|wire|news|daily|record|review|star|standard|monitor|reporter|beacon|courant|enquirer|independent|guardian|express|magazine|weekly|radio|tv|television`
 
@@ -46,6 +47,8 @@ const placeNouns = `neighborhood|neighbourhood|district|suburb|area|section|town
 const orgNouns = `plant|plants|workers|employees|staff|shares|stock|executives|management|headquarters|factory|factories|facility|site|board|subsidiary|parent|revenue|profit|earnings|spokesman|spokeswoman|spokesperson|ceo|chief|chairman|president|union|machinists|contract|offer|products|customers|shareholders|investors|lawyers|officials`
 
 const reportWords = `reported|reports|report`
+
+const waterOpens = `gulf|bay|strait|straits|sea`
 
 var newsWord = func() *table[uint16] {
 	m := &table[uint16]{}
@@ -63,6 +66,7 @@ var newsWord = func() *table[uint16] {
 	add(placeNouns, nwPlaceNoun)
 	add(orgNouns, nwOrgNoun)
 	add(reportWords, nwReport)
+	add(waterOpens, nwWaterOf)
 	m.seal()
 	return m
 }()
@@ -193,8 +197,18 @@ func shapeType(ws []string, ts []wordType, prevThe bool) string {
 	case n == 2 && ts[0].news()&nwPlaceOpen != 0 && ts[0].lexW&lexTitle == 0:
 		// Only two words: "Port Avery Comets" is a team, not a place.
 		return dateline.EntityLoc
+	case n >= 3 && ws[1] == "of" && isWaterOf(ws, ts):
+		return dateline.EntityLoc
 	}
 	return ""
+}
+
+// isWaterOf matches a body of water named as "Gulf of Mexico", "Strait of
+// Hormuz", "Sea of Japan": the opening word, "of", and one or two name
+// words, which the caller has checked end in no organisation's head.
+func isWaterOf(ws []string, ts []wordType) bool {
+	return (len(ws) == 3 || len(ws) == 4) && ws[1] == "of" && ts[0].class == shTitle && ts[0].news()&nwWaterOf != 0 &&
+		ts[2].isName() && ts[len(ws)-1].isName()
 }
 
 // lowerEquals reports whether strings.ToLower(w) == low, for low in
@@ -399,6 +413,10 @@ func newsRule(s *sent, cands []cand, caps bool) []cand {
 		// Heads the tagger left out: "Kestrel" + "Aerospace".
 		for c.b < right && ts[c.b].isCap() && ts[c.b].news()&(nwOrgHead|nwOutletHead) != 0 {
 			c.b++
+		}
+		// "the Bay of Bengal" found as "Bengal": the water it names.
+		if c.a-2 >= left && ws[c.a-1] == "of" && ts[c.a-2].news()&nwWaterOf != 0 && isWaterOf(ws[c.a-2:c.b], ts[c.a-2:c.b]) {
+			c.a -= 2
 		}
 		prevThe := c.a > 0 && strings.EqualFold(ws[c.a-1], "the")
 		if typ := shapeType(ws[c.a:c.b], ts[c.a:c.b], prevThe); typ != "" {

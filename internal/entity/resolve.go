@@ -299,7 +299,7 @@ func ruleCands(si int, s *sent) []cand {
 				break
 			}
 		}
-		if bestLen == 0 {
+		if bestLen == 0 || bestKind == dateline.EntityMedia && beforePlaceHead(s, i+bestLen) {
 			i++
 			continue
 		}
@@ -313,6 +313,12 @@ func ruleCands(si int, s *sent) []cand {
 		i += bestLen
 	}
 	return out
+}
+
+// beforePlaceHead reports whether word i is a capitalised place head:
+// "The Atlantic" is an outlet, "the Atlantic Ocean" is not.
+func beforePlaceHead(s *sent, i int) bool {
+	return i < len(s.types) && s.types[i].isCap() && s.types[i].news()&nwPlaceHead != 0
 }
 
 // mediaOK accepts an outlet match only when it is written as a name.
@@ -478,9 +484,13 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	type person struct {
 		key, name string
 		last      string
+		// pre is the run of particles before the surname ("bin", "von
+		// der"), which a later mention may repeat ("bin Laden").
+		pre []string
 	}
 	var people []person
 	seenPerson := map[string]bool{}
+	particles := false // some person's name has particles or an article
 	for _, c := range cands {
 		if c.typ != dateline.EntityPerson {
 			continue
@@ -500,22 +510,78 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 		}
 		seenPerson[key] = true
 		fields := strings.Fields(key)
-		people = append(people, person{key: key, name: name, last: fields[len(fields)-1]})
+		p := person{key: key, name: name, last: fields[len(fields)-1]}
+		j := len(fields) - 1
+		for j > 1 && isParticle(fields[j-1]) {
+			j--
+		}
+		if j < len(fields)-1 {
+			p.pre = fields[j : len(fields)-1]
+		}
+		particles = particles || p.pre != nil || arabicKeyPrefixLen(p.last) > 0
+		people = append(people, p)
 	}
 	// Maps are sized up front: growing them cost more than filling them.
 	surnameOf := make(map[string]string, len(people)) // surname key → person key; "" when ambiguous
-	for _, p := range people {
-		if prev, ok := surnameOf[p.last]; ok && prev != p.key {
-			surnameOf[p.last] = ""
-			continue
+	addSurname := func(last, key string) {
+		if prev, ok := surnameOf[last]; ok && prev != key {
+			surnameOf[last] = ""
+			return
 		}
-		surnameOf[p.last] = p.key
+		surnameOf[last] = key
+	}
+	if particles {
+		// A surname is written with its particles or without them:
+		// "al-Assad" and "Assad", "bin Laden" and "Laden". A "person"
+		// that is only such a form ("Bin Laden" opening a sentence) is
+		// the full name's alias, not a second anchor that would make
+		// the surname ambiguous.
+		short := map[string]string{} // "" when two people share the form
+		for _, p := range people {
+			for m := 1; m <= len(p.pre); m++ {
+				f := strings.Join(p.pre[len(p.pre)-m:], " ") + " " + p.last
+				if prev, ok := short[f]; ok && prev != p.key {
+					short[f] = ""
+					continue
+				}
+				short[f] = p.key
+			}
+		}
+		kept := people[:0]
+		for _, p := range people {
+			if full, ok := short[p.key]; ok && full != "" && full != p.key {
+				continue
+			}
+			kept = append(kept, p)
+		}
+		people = kept
+		for f, key := range short {
+			surnameOf[f] = key
+		}
+	}
+	for _, p := range people {
+		addSurname(p.last, p.key)
+	}
+	if particles {
+		// "Assad" for "Bashar al-Assad", unless someone is called
+		// plainly that: "Gaddafi" stays "Muammar Gaddafi"'s when
+		// "Mohammed Al-Gaddafi" is named too.
+		plain := make(map[string]bool, len(people))
+		for _, p := range people {
+			plain[p.last] = true
+		}
+		for _, p := range people {
+			if k := arabicKeyPrefixLen(p.last); k > 0 && !plain[p.last[k:]] {
+				addSurname(p.last[k:], p.key)
+			}
+		}
 	}
 
 	// A company named in full ("Castlemere Chemical Co.") is the bare
 	// first word of its name elsewhere in the document ("Castlemere").
 	corpFirst := corpAliases(sents, cands, surnameOf, surface)
 	outletAliases(sents, cands, surface)
+	shortFormAliases(sents, cands)
 
 	// One sense per document: a capitalised surname or an already found
 	// name that the tagger missed elsewhere in the document is the same
@@ -603,6 +669,17 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 				add(cand{s: si, a: i, b: i + 1, typ: dateline.EntityOrg, entity: mentionKey(full), canonical: full})
 			}
 		}
+	}
+
+	if particles {
+		particleSurnames(sents, cands, cov, surnameOf, func(key string) []string {
+			for _, p := range people {
+				if p.key == key {
+					return p.pre
+				}
+			}
+			return nil
+		})
 	}
 
 	// Link each candidate to an entity key.
@@ -777,7 +854,9 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 				at[[2]int{c2.s, c2.a}] = k2
 			}
 		}
-		if k2, ok := at[[2]int{c.s, c.conj - 1}]; ok && keys[k2] != "" {
+		// A country and a body are coordinated all the time ("the
+		// United States and the EU"): they are of two kinds.
+		if k2, ok := at[[2]int{c.s, c.conj - 1}]; ok && keys[k2] != "" && !isCountry(sents[c.s].words[c.a:c.b]) && !isCountry(sents[cands[k2].s].words[cands[k2].a:cands[k2].b]) {
 			e1, e2 := ents[keys[k2]], ents[keys[k]]
 			if e1.ruleType != "" && e2.ruleType == "" {
 				e2.ruleType = e1.ruleType
@@ -1192,6 +1271,21 @@ func completeRule(s *sent, cands []cand) []cand {
 		c.b = c.a
 		changed = true
 	}
+	// An Arabic surname written with its article in one word ("Bashar
+	// al-Assad", "Abu Musab al-Zarqawi") belongs to the person before it;
+	// the tagger, trained on little such text, mostly stops at the given
+	// name. Only a person is extended: a bare "al-Qaeda" is no person's
+	// name. Such a word is mixed-case, which few words are, so most
+	// candidates are passed over at the first test.
+	for k := range cands {
+		c := &cands[k]
+		for c.b < n && s.types[c.b].class == shMixed && owner[c.b] == 0 && arabicPrefixLen(s.words[c.b]) > 0 &&
+			(c.typ == dateline.EntityPerson || s.types[c.a].lexW&lexFirst != 0) {
+			c.typ = dateline.EntityPerson
+			owner[c.b] = k + 1
+			c.b++
+		}
+	}
 	// Joined names: "Douglas & Lomason" is one company, "Joost van der
 	// Westhuizen" one person.
 	for i := 1; joins && i+1 < n; i++ {
@@ -1323,10 +1417,95 @@ func isParticle(w string) bool {
 		return false
 	}
 	switch w {
-	case "van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn", "al", "la", "le", "ter", "ten", "zu":
+	case "van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn", "bint", "abu", "abd", "al", "el", "la", "le", "ter", "ten", "zu":
 		return true
 	}
 	return false
+}
+
+// particleSurnames extends a lone surname that resolves to a person whose
+// name has particles over the particles written before it: "bin Laden",
+// "Von der Leyen", not "Laden" and a stray "bin". preOf returns a person's
+// particles by key. Only words no other mention covers are taken.
+func particleSurnames(sents []sent, cands []cand, cov [][]bool, surnameOf map[string]string, preOf func(string) []string) {
+	for k := range cands {
+		c := &cands[k]
+		if c.b-c.a != 1 || c.a == 0 || c.typ != dateline.EntityPerson || c.rule {
+			continue
+		}
+		s := &sents[c.s]
+		pk := c.entity
+		if pk == "" {
+			pk = surnameOf[mentionKey(s.words[c.a])]
+		}
+		if pk == "" {
+			continue
+		}
+		pre := preOf(pk)
+		a, m := c.a, len(pre)
+		for m > 0 && a > 0 && !cov[c.s][a-1] && strings.EqualFold(s.words[a-1], pre[m-1]) {
+			a--
+			m--
+		}
+		if a == c.a {
+			continue
+		}
+		for i := a; i < c.a; i++ {
+			cov[c.s][i] = true
+		}
+		c.a, c.entity = a, pk
+	}
+}
+
+// arabicPrefixLen returns the length of the article and hyphen that open
+// an Arabic name written as one word ("al-Assad", "el-Sisi", "ash-Shater",
+// "Al-Maliki"), or 0. The rest must look like a name: a capital and at
+// least one more letter, so "at-risk" and "as-is" are not names.
+func arabicPrefixLen(w string) int {
+	if len(w) < 5 || w[2] != '-' && w[3] != '-' {
+		return 0
+	}
+	p := 3
+	if w[3] == '-' {
+		p = 4
+	}
+	if len(w) < p+2 || w[p] < 'A' || w[p] > 'Z' {
+		return 0
+	}
+	return arabicKeyPrefixLen(w)
+}
+
+// arabicKeyPrefixLen is arabicPrefixLen of a name as written in a
+// mention key, in lower case: "al-assad".
+func arabicKeyPrefixLen(w string) int {
+	if len(w) < 5 {
+		return 0
+	}
+	p := 0
+	switch {
+	case w[2] == '-':
+		p = 3
+	case w[3] == '-':
+		p = 4
+	default:
+		return 0
+	}
+	if len(w) < p+2 || !isASCIILetter(w[p]) || w[p+1] < 'a' || w[p+1] > 'z' {
+		return 0
+	}
+	// The article in lower case, or with a capital ("Al-Assad" opens a
+	// sentence); never in capitals, which is an acronym's hyphen.
+	a := w[0] | 0x20
+	if w[1] < 'a' || w[1] > 'z' || p == 4 && (w[2] < 'a' || w[2] > 'z') {
+		return 0
+	}
+	switch {
+	case p == 3 && (a == 'a' && strings.IndexByte("ldstnrz", w[1]) >= 0 || a == 'e' && w[1] == 'l'):
+		return p
+	case p == 4 && a == 'a' && (w[1:3] == "sh" || w[1:3] == "th" || w[1:3] == "dh"):
+		return p
+	}
+	return 0
 }
 
 // exactPhrase hashes words with their case: propagation copies a name only
@@ -1364,4 +1543,104 @@ func docOf(s *sent, i int, docByID []uint8) uint8 {
 		return 0
 	}
 	return docByID[s.types[i].id]
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// shortFormNames are the long names of a few names so common that news
+// uses an abbreviation in the same story; shortFormWords holds the
+// abbreviations by lowerHash, with the index of their long name.
+var shortFormNames = [...]string{"United States", "United Nations", "European Union", "United Kingdom"}
+
+var shortFormWords, shortFormPhrases = func() (map[uint64]int, map[uint64]int) {
+	words := map[uint64]int{}
+	for g, list := range [...]string{"u.s.|us|u.s.a.|usa", "u.n.|un", "e.u.|eu", "u.k.|uk"} {
+		for _, w := range strings.Split(list, "|") {
+			words[lowerHash(w)] = g
+		}
+	}
+	phrases := map[uint64]int{}
+	for g, name := range shortFormNames {
+		phrases[phraseHash(strings.Fields(name))] = g
+	}
+	return words, phrases
+}()
+
+// shortFormFilter has bit h&63 set for the lowerHash h of each
+// abbreviation and of each long name's first word: most candidates fail
+// it and never reach the maps.
+var shortFormFilter = func() uint64 {
+	var f uint64
+	for h := range shortFormWords {
+		f |= 1 << (h & 63)
+	}
+	for _, name := range shortFormNames {
+		f |= 1 << (lowerHash(strings.Fields(name)[0]) & 63)
+	}
+	return f
+}()
+
+// shortFormOf returns the index in shortFormNames of the name c is, and
+// whether c is its short form, or -1.
+func shortFormOf(s *sent, c *cand) (int, bool) {
+	a, n := c.a, c.b-c.a
+	if n == 3 && s.types[a].lower == lowerHashThe {
+		a, n = a+1, 2
+	}
+	if n > 2 || shortFormFilter&(1<<(s.types[a].lower&63)) == 0 {
+		return -1, false
+	}
+	// A strong candidate was typed by where it stands ("UNITED NATIONS
+	// 1996-08-29" opens a dateline and is the place), not by its name.
+	if c.entity != "" || c.canonical != "" || c.typ == dateline.EntityMedia || c.strong {
+		return -1, false
+	}
+	switch n {
+	case 1:
+		// In capitals only: "Us" in a title-case headline is a pronoun.
+		if s.types[a].class == shUpper {
+			if g, ok := shortFormWords[s.types[a].lower]; ok {
+				return g, true
+			}
+		}
+	case 2:
+		if g, ok := shortFormPhrases[mix(mix(phraseSeed, s.types[a].lower), s.types[a+1].lower)]; ok {
+			return g, false
+		}
+	}
+	return -1, false
+}
+
+var lowerHashThe = lowerHash("the")
+
+// shortFormAliases names "U.S." and "the United States" one entity, under
+// the long name, when a document writes both; as corpAliases does for a
+// company's first word, the short form's mentions take the full name as
+// their canonical one, and so do the untagged copies found later.
+func shortFormAliases(sents []sent, cands []cand) {
+	var short, long uint8
+	var found []int32 // candidate index << 2 | name index
+	for k := range cands {
+		// Most candidates are turned away here, without a call.
+		if t := &sents[cands[k].s].types[cands[k].a]; shortFormFilter&(1<<(t.lower&63)) == 0 && t.lower != lowerHashThe {
+			continue
+		}
+		if g, sh := shortFormOf(&sents[cands[k].s], &cands[k]); g >= 0 {
+			if sh {
+				short |= 1 << g
+			} else {
+				long |= 1 << g
+			}
+			found = append(found, int32(k)<<2|int32(g))
+		}
+	}
+	both := short & long
+	if both == 0 {
+		return
+	}
+	for _, x := range found {
+		if g := x & 3; both&(1<<g) != 0 {
+			cands[x>>2].canonical = shortFormNames[g]
+		}
+	}
 }
