@@ -193,6 +193,15 @@ func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte, spans []d
 		if t.lo >= 0 {
 			t.w = low[t.lo:t.hi]
 		}
+		if len(t.raw) == 5 && t.raw[0] == '-' {
+			// PTB's brackets, whole since the tokeniser keeps them so
+			switch t.raw {
+			case "-LRB-", "-LSB-", "-LCB-":
+				t.w = "("
+			case "-RRB-", "-RSB-", "-RCB-":
+				t.w = ")"
+			}
+		}
 		if (t.raw == "'" || t.raw == "’") && k > 0 {
 			p := dst[k-1]
 			if p.e == t.s && strings.HasSuffix(p.w, "s") && (t.e == len(text) || text[t.e] == ' ') {

@@ -98,6 +98,9 @@ func headWord(np string) string {
 	if i := strings.IndexAny(np, ",("); i > 0 {
 		np = np[:i]
 	}
+	if i := strings.Index(np, " -LRB-"); i > 0 {
+		np = np[:i] // PTB's "("
+	}
 	// "an aide to the mayor", "a spokesman for the company", "a professor
 	// at Yale": the one who speaks comes before the preposition.
 	for _, w := range []string{" who ", " familiar ", " with ", " close ", " of ", " to ", " for ", " at "} {

@@ -119,7 +119,7 @@ func TestTokens(t *testing.T) {
 		{"Mr. Smith's U.S. trip cost $3.5 million, he said.", []string{"Mr.", "Smith", "'s", "U.S.", "trip", "cost", "$", "3.5", "million", ",", "he", "said", "."}},
 		{"“He’s in a mess,” the adviser said...", []string{"“", "He", "’s", "in", "a", "mess", ",", "”", "the", "adviser", "said", "..."}},
 		{"attorney-general — 1,000 people", []string{"attorney-general", "—", "1,000", "people"}},
-		{"`` Yes , '' -LRB- AP -RRB-", []string{"``", "Yes", ",", "''", "-", "LRB", "-", "AP", "-", "RRB", "-"}},
+		{"`` Yes , '' -LRB- AP -RRB-", []string{"``", "Yes", ",", "''", "-LRB-", "AP", "-RRB-"}},
 		// PTB clitics split from their words are no quotation marks
 		{"BP 's chief said they 're sure it 's over .", []string{"BP", "'s", "chief", "said", "they", "'re", "sure", "it", "'s", "over", "."}},
 		{"he said 'so what' and 'sorry'", []string{"he", "said", "'", "so", "what", "'", "and", "'", "sorry", "'"}},

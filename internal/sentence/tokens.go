@@ -10,7 +10,8 @@ import (
 // Tokens returns the byte spans of the tokens inside s: words, numbers
 // ("3.5", "1,000"), abbreviations with their stops ("U.S.", "Mr."), and each
 // punctuation mark on its own, except that a run of one mark ("...", "--",
-// the doubled apostrophes and backquotes of PTB quotes) stays one token.
+// the doubled apostrophes and backquotes of PTB quotes) stays one token,
+// and so do PTB's bracket tokens ("-LRB-") and split clitics ("BP 's").
 // Possessive "'s" is its own token, as in the Penn Treebank, so "Trump's"
 // gives "Trump" and "'s".
 func Tokens(text string, s dateline.Span) []dateline.Span {
@@ -54,6 +55,13 @@ func AppendTokens(dst []dateline.Span, text string, s dateline.Span) []dateline.
 				out = appendWord(out, text, i, e)
 				i = e
 				continue
+			}
+			if c == '-' {
+				if e := ptbBracket(text, i, s); e > i {
+					out = append(out, dateline.Span{Start: i, End: e})
+					i = e
+					continue
+				}
 			}
 			if c == '\'' {
 				if e := ptbClitic(text, i, s); e > i {
@@ -120,6 +128,28 @@ func ptbClitic(text string, i int, s dateline.Span) int {
 		}
 	}
 	return i
+}
+
+// ptbBracket returns the end of a Penn Treebank bracket token ("-LRB-",
+// "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-") starting at text[i], or i.
+// PTB text writes brackets so; split at the hyphens, "(AP)" became the
+// word "LRB" and a speaker.
+func ptbBracket(text string, i int, s dateline.Span) int {
+	e := i + 5
+	if e > s.End || text[i+4] != '-' || text[i+3] != 'B' {
+		return i
+	}
+	switch text[i+1 : i+3] {
+	case "LR", "RR", "LS", "RS", "LC", "RC":
+	default:
+		return i
+	}
+	if e < s.End {
+		if r, _ := utf8.DecodeRuneInString(text[e:s.End]); isWordRune(r) {
+			return i
+		}
+	}
+	return e
 }
 
 func equalFoldASCII(a, b string) bool {

@@ -33,6 +33,13 @@ func refTokens(text string, s dateline.Span) []dateline.Span {
 			i = e
 			continue
 		}
+		if r == '-' {
+			if n := refBracket(text[i:s.End]); n > 0 {
+				out = append(out, dateline.Span{Start: i, End: i + n})
+				i += n
+				continue
+			}
+		}
 		if r == '\'' && i > s.Start && text[i-1] == ' ' {
 			if e := refClitic(text[i+1 : s.End]); e > 0 {
 				out = append(out, dateline.Span{Start: i, End: i + 1 + e})
@@ -97,6 +104,19 @@ func refClitic(rest string) int {
 	return 0
 }
 
+// refBracket: the length of a PTB bracket token opening rest when no word
+// rune follows it; else 0.
+func refBracket(rest string) int {
+	for _, b := range []string{"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"} {
+		if strings.HasPrefix(rest, b) {
+			if n, _ := utf8.DecodeRuneInString(rest[len(b):]); len(rest) == len(b) || !isWordRune(n) {
+				return len(b)
+			}
+		}
+	}
+	return 0
+}
+
 func refPossessive(w string) int {
 	for _, p := range [...]string{"'s", "’s", "'S", "’S"} {
 		if len(w) > len(p) && w[len(w)-len(p):] == p {
@@ -117,7 +137,7 @@ var tokenCases = []string{
 	"bad \xff\xfe bytes \xe2\x80 cut \xef\xbf\xbd\xef\xbf\xbd 's 'S ’s s",
 	"rock-'n'-roll AT&T O'Neill Gov't. U.S.A. J. R. R. Tolkien etc. al.",
 	"a’", "'s", "’s", "s's", "", " ", "\u00a0",
-	"BP 's chief , what 's called , they 're , I 'm , we 've , you 'll , he 'd , 'S 'RE x 'sx 's' 'd\xff 'Ss",
+	"-LRB- AP -RRB- x-LRB-y -LRB-z -LSB- -RCB--LCB- -LRB -lrb- -RRB-\xff BP 's chief , what 's called , they 're , I 'm , we 've , you 'll , he 'd , 'S 'RE x 'sx 's' 'd\xff 'Ss",
 }
 
 func TestTokensMatchReference(t *testing.T) {
