@@ -425,7 +425,9 @@ var functionWord = set("to", "in", "for", "of", "on", "about", "as", "with", "at
 // colonLabel are the rubrics a headline colon follows ("The Latest:
 // …"), which name no speaker.
 var colonLabel = set("latest", "update", "updates", "exclusive", "watch", "breaking", "editorial",
-	"opinion", "live", "video", "photos", "analysis", "note", "answer", "question", "correction")
+	"opinion", "live", "video", "photos", "analysis", "note", "answer", "question", "correction",
+	// picture credits ("Photograph: Gerald Herbert/AP")
+	"photo", "photograph", "photographs", "picture", "pictures", "illustration", "graphic", "caption")
 
 // bareCue are cues that never take a source.
 var bareCue = map[string]bool{"reportedly": true, "allegedly": true, "purportedly": true, "supposedly": true}

@@ -83,6 +83,7 @@ func TestFind(t *testing.T) {
 			"Ted Cruz has been asked about a loan from Goldman Sachs.",
 			[]want{{"-", "asked", "about a loan from Goldman Sachs", dateline.Indirect}}},
 		{"no attribution", "The river rose two feet overnight.", nil},
+		{"a picture credit's colon", "Photograph: Gerald Herbert/AP Underwater robots dived to the ocean floor yesterday.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
