@@ -50,16 +50,20 @@ var groupKeysSQL = `WITH ` + canonSQL + `,
 	g(k) AS (SELECT coalesce((SELECT gkey FROM canon WHERE akey = ?), ?))
 	SELECT k FROM g UNION SELECT akey FROM canon WHERE gkey = (SELECT k FROM g)`
 
-// keySQL is entityKey written in SQL, for a column x.
+// keySQL is entityKey written in SQL, for a column x; migration 3
+// writes it out for its columns.
 func keySQL(x string) string {
-	return "(CASE WHEN lower(" + x + ") LIKE 'the %' THEN substr(lower(" + x + "), 5) ELSE lower(" + x + ") END)"
+	f := "replace(replace(lower(" + x + "), '-', ' '), '.', '')"
+	return "(CASE WHEN " + f + " LIKE 'the %' THEN substr(" + f + ", 5) ELSE " + f + " END)"
 }
 
 // entityKey folds a name for matching: ASCII letters in lower case (as
-// SQLite's lower() and NOCASE fold them) and a leading "the " dropped, so
-// "The Gulf of Mexico" and "Gulf of Mexico" are one name.
+// SQLite's lower() and NOCASE fold them), hyphens as spaces, stops
+// dropped and a leading "the " dropped, so "The Gulf of Mexico" and "Gulf
+// of Mexico", "Al-Jazeera" and "Al Jazeera", "U.S." and "US" are one name.
 func entityKey(name string) string {
-	return strings.TrimPrefix(asciiFold(name), "the ")
+	k := strings.ReplaceAll(strings.ReplaceAll(asciiFold(name), "-", " "), ".", "")
+	return strings.TrimPrefix(k, "the ")
 }
 
 // asciiFold is s with ASCII letters in lower case, as SQLite's lower()

@@ -229,6 +229,8 @@ func TestEntityGroupsMigration(t *testing.T) {
 	as := []dateline.Article{
 		{Document: dateline.Document{ID: "a", Text: "a"}, Analysis: dateline.Analysis{Entities: []dateline.Entity{
 			{Name: "The Gulf of Mexico", Type: dateline.EntityLoc, Aliases: []string{"Gulf", "the Gulf"}},
+			{Name: "United States", Type: dateline.EntityLoc, Aliases: []string{"U.S.", "the U.S."}},
+			{Name: "Al-Jazeera", Type: dateline.EntityMedia, Aliases: []string{"Al Jazeera"}},
 			{Name: "Barack Obama", Type: dateline.EntityPerson, Aliases: []string{"Obama", "OBAMA"}}}}},
 		{Document: dateline.Document{ID: "b", Text: "b"}, Analysis: dateline.Analysis{Entities: []dateline.Entity{
 			{Name: "Barack Obama", Type: dateline.EntityPerson, Aliases: []string{"Obama"}}, {Name: "Obama", Type: dateline.EntityPerson}}}},
@@ -276,5 +278,26 @@ func TestEntityGroupsMigration(t *testing.T) {
 	}
 	if got := dump(); got != want {
 		t.Errorf("after migration:\n%s\nwant (as ingestion writes):\n%s", got, want)
+	}
+}
+
+// TestEntityKeySQL: keySQL folds names in SQL exactly as entityKey does
+// in Go; the store compares keys written by each.
+func TestEntityKeySQL(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, name := range []string{"The Gulf of Mexico", "U.S.", "the U.S.", "Al-Jazeera", "THE  ROCK", "Théâtre-Français",
+		"the", "The ", "Thebes", "St. Louis", "-the x", "ÉCOLE.", "x\xffy", ""} {
+		var got string
+		if err := db.db.QueryRowContext(ctx, "SELECT "+keySQL("?1"), name).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want := entityKey(name); got != want {
+			t.Errorf("key of %q: SQL %q, Go %q", name, got, want)
+		}
 	}
 }

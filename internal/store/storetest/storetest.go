@@ -336,7 +336,8 @@ func testStats(t *testing.T, st dateline.Store) {
 // groupFixture: six documents call the president "Barack Obama" with the
 // alias "Obama" and three name only "Obama" (one quoting him); "Bush"
 // stands for two people; "BP" is spelt "Bp" once (a title-cased
-// headline); the gulf is "The Gulf of Mexico" in one document.
+// headline); the gulf is "The Gulf of Mexico" in one document, and Al
+// Jazeera is hyphenated in one.
 func groupFixture() []dateline.Article {
 	var as []dateline.Article
 	add := func(id string, d string, es ...dateline.Entity) *dateline.Article {
@@ -376,6 +377,8 @@ func groupFixture() []dateline.Article {
 	add("bp-headline", "2010-04-25", org("Bp"))
 	add("gulf1", "2010-04-26", dateline.Entity{Name: "Gulf of Mexico", Type: dateline.EntityLoc})
 	add("gulf2", "2010-04-27", dateline.Entity{Name: "The Gulf of Mexico", Type: dateline.EntityLoc})
+	add("aj1", "2011-02-01", dateline.Entity{Name: "Al Jazeera", Type: dateline.EntityMedia})
+	add("aj2", "2011-02-02", dateline.Entity{Name: "Al-Jazeera", Type: dateline.EntityMedia})
 	return as
 }
 
@@ -409,8 +412,11 @@ func testEntityGroups(t *testing.T, st dateline.Store) {
 	if e := got["Gulf of Mexico"]; e.Documents != 2 {
 		t.Errorf("Gulf of Mexico = %+v, want \"The Gulf of Mexico\" folded in", e)
 	}
-	if s, err := st.Stats(ctx); err != nil || s.Entities != 6 {
-		t.Errorf("Stats.Entities = %d, %v; want 6 (Barack Obama, George W. Bush, Jeb Bush, Bush, BP, Gulf of Mexico)", s.Entities, err)
+	if e := got["Al Jazeera"]; e.Documents != 2 {
+		t.Errorf("Al Jazeera = %+v, want \"Al-Jazeera\" folded in", e)
+	}
+	if s, err := st.Stats(ctx); err != nil || s.Entities != 7 {
+		t.Errorf("Stats.Entities = %d, %v; want 7 (Barack Obama, George W. Bush, Jeb Bush, Bush, BP, Gulf of Mexico, Al Jazeera)", s.Entities, err)
 	}
 	// every way in reaches the group
 	for _, name := range []string{"Obama", "barack obama"} {

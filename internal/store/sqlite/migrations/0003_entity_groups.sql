@@ -5,10 +5,11 @@
 -- that give both, so the entity list, the entity filter and the quotes
 -- treat them as one.
 --
--- key: the name folded for matching (ASCII lower case, a leading "the "
--- dropped), the same as entityKey in Go.
+-- key: the name folded for matching (ASCII lower case, hyphens as
+-- spaces, stops dropped, a leading "the " dropped), the same as entityKey
+-- in Go.
 ALTER TABLE doc_entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
-UPDATE doc_entities SET key = CASE WHEN lower(name) LIKE 'the %' THEN substr(lower(name), 5) ELSE lower(name) END;
+UPDATE doc_entities SET key = CASE WHEN replace(replace(lower(name), '-', ' '), '.', '') LIKE 'the %' THEN substr(replace(replace(lower(name), '-', ' '), '.', ''), 5) ELSE replace(replace(lower(name), '-', ' '), '.', '') END;
 CREATE INDEX doc_entities_key ON doc_entities(key);
 
 -- docs: in how many documents the alias stood for the name, the evidence
@@ -17,8 +18,8 @@ ALTER TABLE entity_aliases ADD COLUMN docs INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE entity_aliases ADD COLUMN akey TEXT NOT NULL DEFAULT '';
 ALTER TABLE entity_aliases ADD COLUMN nkey TEXT NOT NULL DEFAULT '';
 UPDATE entity_aliases SET
-	akey = CASE WHEN lower(alias) LIKE 'the %' THEN substr(lower(alias), 5) ELSE lower(alias) END,
-	nkey = CASE WHEN lower(name) LIKE 'the %' THEN substr(lower(name), 5) ELSE lower(name) END,
+	akey = CASE WHEN replace(replace(lower(alias), '-', ' '), '.', '') LIKE 'the %' THEN substr(replace(replace(lower(alias), '-', ' '), '.', ''), 5) ELSE replace(replace(lower(alias), '-', ' '), '.', '') END,
+	nkey = CASE WHEN replace(replace(lower(name), '-', ' '), '.', '') LIKE 'the %' THEN substr(replace(replace(lower(name), '-', ' '), '.', ''), 5) ELSE replace(replace(lower(name), '-', ' '), '.', '') END,
 	docs = (SELECT count(DISTINCT e.doc) FROM doc_entities e, json_each(e.aliases) j
 		WHERE e.name = entity_aliases.name COLLATE NOCASE AND e.name = entity_aliases.name
 			AND j.value = entity_aliases.alias COLLATE NOCASE);
