@@ -539,6 +539,11 @@ func (f *frame) attributions(cues []cue, out []dateline.Attribution) []dateline.
 		if a.conE <= a.conS {
 			continue
 		}
+		if a.srcJ == a.srcI+1 && articles[f.toks[a.srcI].w] {
+			// "The proposed contract includes …": a source that is only
+			// an article names no one.
+			a.srcJ = a.srcI
+		}
 		at := dateline.Attribution{
 			Cue:     f.span(f.toks[a.c.i].s, f.toks[a.c.j-1].e),
 			Content: f.span(a.conS, a.conE),
@@ -1925,6 +1930,8 @@ func (f *frame) npBackward(k int) int {
 	}
 	return i
 }
+
+var articles = set("the", "a", "an")
 
 // speakerOf are the prepositions that join one who speaks for someone to
 // that someone; servingHeads, with unnamedHeads, the nouns that do.

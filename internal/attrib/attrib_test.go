@@ -220,3 +220,20 @@ func benchText(b *testing.B) string {
 	}
 	return sb.String()
 }
+
+// TestNoArticleSource: a source that is only an article names no one
+// ("The proposed … contract": the sample gave the source "The").
+func TestNoArticleSource(t *testing.T) {
+	text := "The proposed four-year contract includes raises totaling 17% and a $5,000 ratification bonus, and keeps the traditional pension for current workers, according to a summary the union sent to members."
+	atts := Find(text, sentence.Split(text), nil)
+	found := false
+	for _, a := range atts {
+		if a.Source != nil && (a.Source.Text == "The" || a.Source.Text == "the") {
+			t.Errorf("source %q for cue %q", a.Source.Text, a.Cue.Text)
+		}
+		found = found || a.Cue.Text == "according to"
+	}
+	if !found {
+		t.Errorf("the \"according to\" attribution is gone:\n%s", render(atts))
+	}
+}
