@@ -904,7 +904,9 @@ func mergeAliases(name string, as []string) []string {
 	seen := map[string]bool{strings.ToLower(name): true}
 	var out []string
 	for _, a := range as {
-		if k := strings.ToLower(a); !seen[k] {
+		// a dash left over from the text ("president --") is no part of it
+		a = strings.TrimRight(a, " -–—")
+		if k := strings.ToLower(a); a != "" && !seen[k] {
 			seen[k] = true
 			out = append(out, a)
 		}
@@ -924,8 +926,13 @@ func (s *DB) Quotes(ctx context.Context, q dateline.QuoteQuery) ([]dateline.Quot
 		args = append(args, k, k, "%"+likeEscape(q.Source)+"%")
 	}
 	if q.About != "" {
-		conds = append(conds, "lower(a.about) LIKE ? ESCAPE '\\'")
-		args = append(args, "%\t"+likeEscape(strings.ToLower(q.About))+"\t%")
+		// about lists entity names between tabs; folded as keys are
+		// (character by character, so the list folds as its names do),
+		// it holds one of the group's keys, with or without "the ".
+		about := "replace(replace(lower(a.about), '-', ' '), '.', '')"
+		conds = append(conds, "EXISTS (SELECT 1 FROM ("+groupKeysSQL+") g WHERE instr("+about+", char(9) || g.k || char(9)) > 0 OR instr("+about+", char(9) || 'the ' || g.k || char(9)) > 0)")
+		k := entityKey(q.About)
+		args = append(args, k, k)
 	}
 	if q.Story != "" {
 		conds = append(conds, "d.story = ?")

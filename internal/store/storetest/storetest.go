@@ -377,6 +377,16 @@ func groupFixture() []dateline.Article {
 	add("bp-headline", "2010-04-25", org("Bp"))
 	add("gulf1", "2010-04-26", dateline.Entity{Name: "Gulf of Mexico", Type: dateline.EntityLoc})
 	add("gulf2", "2010-04-27", dateline.Entity{Name: "The Gulf of Mexico", Type: dateline.EntityLoc})
+	ab := add("about", "2010-06-10", dateline.Entity{Name: "Congress", Type: dateline.EntityOrg}, person("Obama", "president --"))
+	ab.Text = "Congress said Obama would sign it."
+	ab.Mentions = []dateline.Mention{{Start: 0, End: 8, Text: "Congress", Type: dateline.EntityOrg, Entity: "Congress"},
+		{Start: 14, End: 19, Text: "Obama", Type: dateline.EntityPerson, Entity: "Obama"}}
+	ab.Attributions = []dateline.Attribution{{
+		Source:  &dateline.AttrSpan{Start: 0, End: 8, Text: "Congress", Entity: "Congress"},
+		Cue:     dateline.AttrSpan{Start: 9, End: 13, Text: "said"},
+		Content: dateline.AttrSpan{Start: 14, End: 33, Text: "Obama would sign it"},
+		Kind:    dateline.Indirect,
+	}}
 	add("aj1", "2011-02-01", dateline.Entity{Name: "Al Jazeera", Type: dateline.EntityMedia})
 	add("aj2", "2011-02-02", dateline.Entity{Name: "Al-Jazeera", Type: dateline.EntityMedia})
 	return as
@@ -393,9 +403,9 @@ func testEntityGroups(t *testing.T, st dateline.Store) {
 	for _, e := range all {
 		got[e.Name] = e
 	}
-	if o, ok := got["Barack Obama"]; !ok || o.Documents != 10 || strings.Join(o.Names, "|") != "Barack Obama|Obama" || strings.Join(o.Aliases, "|") != "Obama" {
-		t.Errorf("Barack Obama = %+v (present %v), want 10 documents under the names Barack Obama, Obama", o, ok)
-	} else if !o.First.Equal(day("2010-05-01")) || !o.Last.Equal(day("2010-06-09")) {
+	if o, ok := got["Barack Obama"]; !ok || o.Documents != 11 || strings.Join(o.Names, "|") != "Barack Obama|Obama" || strings.Join(o.Aliases, "|") != "Obama|president" {
+		t.Errorf("Barack Obama = %+v (present %v), want 11 documents under the names Barack Obama, Obama, aliases Obama, president", o, ok)
+	} else if !o.First.Equal(day("2010-05-01")) || !o.Last.Equal(day("2010-06-10")) {
 		t.Errorf("Barack Obama dates %v – %v", o.First, o.Last)
 	}
 	if _, ok := got["Obama"]; ok {
@@ -415,8 +425,8 @@ func testEntityGroups(t *testing.T, st dateline.Store) {
 	if e := got["Al Jazeera"]; e.Documents != 2 {
 		t.Errorf("Al Jazeera = %+v, want \"Al-Jazeera\" folded in", e)
 	}
-	if s, err := st.Stats(ctx); err != nil || s.Entities != 7 {
-		t.Errorf("Stats.Entities = %d, %v; want 7 (Barack Obama, George W. Bush, Jeb Bush, Bush, BP, Gulf of Mexico, Al Jazeera)", s.Entities, err)
+	if s, err := st.Stats(ctx); err != nil || s.Entities != 8 {
+		t.Errorf("Stats.Entities = %d, %v; want 8 (Barack Obama, George W. Bush, Jeb Bush, Bush, BP, Gulf of Mexico, Al Jazeera, Congress)", s.Entities, err)
 	}
 	// every way in reaches the group
 	for _, name := range []string{"Obama", "barack obama"} {
@@ -426,10 +436,14 @@ func testEntityGroups(t *testing.T, st dateline.Store) {
 		}
 	}
 	n := 0
-	if err := st.Articles(ctx, dateline.Filter{Entity: "Barack Obama"}, func(dateline.Article) error { n++; return nil }); err != nil || n != 10 {
-		t.Errorf("articles of Barack Obama = %d, %v; want 10", n, err)
+	if err := st.Articles(ctx, dateline.Filter{Entity: "Barack Obama"}, func(dateline.Article) error { n++; return nil }); err != nil || n != 11 {
+		t.Errorf("articles of Barack Obama = %d, %v; want 11", n, err)
 	}
-	qs, err := st.Quotes(ctx, dateline.QuoteQuery{Source: "Barack Obama"})
+	qs, err := st.Quotes(ctx, dateline.QuoteQuery{About: "Barack Obama"})
+	if err != nil || len(qs) != 1 || qs[0].ArticleID != "about" {
+		t.Errorf("quotes about Barack Obama = %+v, %v; want the one about \"Obama\"", qs, err)
+	}
+	qs, err = st.Quotes(ctx, dateline.QuoteQuery{Source: "Barack Obama"})
 	if err != nil || len(qs) != 1 || qs[0].ArticleID != "quote" {
 		t.Errorf("quotes by Barack Obama = %+v, %v; want the one whose source is \"Obama\"", qs, err)
 	}
