@@ -72,19 +72,7 @@ func TestNameShapes(t *testing.T) {
 	for _, c := range cases {
 		ms, ents := Recognize(c.text, roughSentences(c.text))
 		checkInvariants(t, c.text, ms, ents)
-		got := map[string]bool{}
-		texts := map[string]bool{}
-		var all []string
-		for _, m := range ms {
-			s := m.Type + ":" + m.Text + "=" + m.Entity
-			got[s], texts[m.Text] = true, true
-			all = append(all, s)
-		}
-		for _, w := range c.want {
-			if !got[w] {
-				t.Errorf("%s: %q: want %s among %q", c.rule, c.text, w, all)
-			}
-		}
+		texts, all := checkMentions(t, c.rule, c.text, ms, c.want)
 		for _, n := range c.not {
 			if texts[n] {
 				t.Errorf("%s: %q: %q should not be a mention (got %q)", c.rule, c.text, n, all)

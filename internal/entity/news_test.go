@@ -3,6 +3,8 @@ package entity
 import (
 	"reflect"
 	"testing"
+
+	"github.com/datelinehq/dateline"
 )
 
 // TestNewsRules runs invented local-news sentences through Recognize, one
@@ -110,19 +112,7 @@ func TestNewsRules(t *testing.T) {
 		if ms2, ents2 := Recognize(c.text, spans); !reflect.DeepEqual(ms, ms2) || !reflect.DeepEqual(ents, ents2) {
 			t.Errorf("%s: %q: two runs differ", c.rule, c.text)
 		}
-		got := map[string]bool{}
-		texts := map[string]bool{}
-		var all []string
-		for _, m := range ms {
-			s := m.Type + ":" + m.Text + "=" + m.Entity
-			got[s], texts[m.Text] = true, true
-			all = append(all, s)
-		}
-		for _, w := range c.want {
-			if !got[w] {
-				t.Errorf("%s: %q: want %s among %q", c.rule, c.text, w, all)
-			}
-		}
+		texts, all := checkMentions(t, c.rule, c.text, ms, c.want)
 		for _, m := range ms {
 			for _, nl := range c.notLink {
 				if m.Text+"="+m.Entity == nl {
@@ -136,6 +126,26 @@ func TestNewsRules(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkMentions reports each wanted "TYPE:text=entity" missing from ms,
+// and returns the mention texts and every mention written that way.
+func checkMentions(t *testing.T, rule, text string, ms []dateline.Mention, want []string) (map[string]bool, []string) {
+	t.Helper()
+	got := map[string]bool{}
+	texts := map[string]bool{}
+	var all []string
+	for _, m := range ms {
+		s := m.Type + ":" + m.Text + "=" + m.Entity
+		got[s], texts[m.Text] = true, true
+		all = append(all, s)
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("%s: %q: want %s among %q", rule, text, w, all)
+		}
+	}
+	return texts, all
 }
 
 func TestIsCallSign(t *testing.T) {
