@@ -50,6 +50,15 @@ var groupKeysSQL = `WITH ` + canonSQL + `,
 	g(k) AS (SELECT coalesce((SELECT gkey FROM canon WHERE akey = ?), ?))
 	SELECT k FROM g UNION SELECT akey FROM canon WHERE gkey = (SELECT k FROM g)`
 
+// groupKeys returns, as a JSON array, the keys of every name in the group
+// of name.
+func (s *DB) groupKeys(ctx context.Context, name string) (string, error) {
+	k := entityKey(name)
+	var keys string
+	err := s.db.QueryRowContext(ctx, `SELECT json_group_array(k) FROM (`+groupKeysSQL+`)`, k, k).Scan(&keys)
+	return keys, err
+}
+
 // keySQL is entityKey written in SQL, for a column x; migration 3
 // writes it out for its columns.
 func keySQL(x string) string {

@@ -296,14 +296,19 @@ func putDerived(ctx context.Context, tx *txStmts, rowid int64, a *dateline.Artic
 		if at.Source != nil {
 			srcText, srcEnt = at.Source.Text, at.Source.Entity
 		}
-		var about []string
+		var about, aboutKeys []string
 		for _, m := range a.Mentions {
 			if m.Start >= at.Content.Start && m.End <= at.Content.End && m.Entity != "" {
 				about = append(about, m.Entity)
+				aboutKeys = append(aboutKeys, entityKey(m.Entity))
 			}
 		}
-		if _, err := tx.exec(ctx, `INSERT INTO attributions(doc, idx, source_text, source_entity, about, body) VALUES (?,?,?,?,?,?)`,
-			rowid, i, srcText, srcEnt, "\t"+strings.Join(about, "\t")+"\t", string(body)); err != nil {
+		srcKey := ""
+		if srcEnt != "" {
+			srcKey = entityKey(srcEnt)
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO attributions(doc, idx, source_text, source_entity, about, body, source_key, about_keys) VALUES (?,?,?,?,?,?,?,?)`,
+			rowid, i, srcText, srcEnt, "\t"+strings.Join(about, "\t")+"\t", string(body), srcKey, "\t"+strings.Join(aboutKeys, "\t")+"\t"); err != nil {
 			return err
 		}
 	}
@@ -920,19 +925,26 @@ func (s *DB) Quotes(ctx context.Context, q dateline.QuoteQuery) ([]dateline.Quot
 	const op = "store: quotes"
 	var conds []string
 	var args []any
+	// The groups' keys are looked up first: inside the query, every
+	// attribution row would ask for them again (three times slower on
+	// Timeline17).
 	if q.Source != "" {
-		conds = append(conds, "("+keySQL("a.source_entity")+" IN ("+groupKeysSQL+") OR a.source_text LIKE ? ESCAPE '\\')")
-		k := entityKey(q.Source)
-		args = append(args, k, k, "%"+likeEscape(q.Source)+"%")
+		keys, err := s.groupKeys(ctx, q.Source)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+		conds = append(conds, "(a.source_key IN (SELECT value FROM json_each(?)) OR a.source_text LIKE ? ESCAPE '\\')")
+		args = append(args, keys, "%"+likeEscape(q.Source)+"%")
 	}
 	if q.About != "" {
-		// about lists entity names between tabs; folded as keys are
-		// (character by character, so the list folds as its names do),
-		// it holds one of the group's keys, with or without "the ".
-		about := "replace(replace(lower(a.about), '-', ' '), '.', '')"
-		conds = append(conds, "EXISTS (SELECT 1 FROM ("+groupKeysSQL+") g WHERE instr("+about+", char(9) || g.k || char(9)) > 0 OR instr("+about+", char(9) || 'the ' || g.k || char(9)) > 0)")
-		k := entityKey(q.About)
-		args = append(args, k, k)
+		keys, err := s.groupKeys(ctx, q.About)
+		if err != nil {
+			return nil, &dateline.Error{Kind: dateline.Unavailable, Op: op, Err: err}
+		}
+		// about_keys lists the keys of the entities named in the content
+		// between tabs
+		conds = append(conds, "EXISTS (SELECT 1 FROM json_each(?) g WHERE instr(a.about_keys, char(9) || g.value || char(9)) > 0)")
+		args = append(args, keys)
 	}
 	if q.Story != "" {
 		conds = append(conds, "d.story = ?")

@@ -215,6 +215,9 @@ var undoEntityGroups = []string{
 	"ALTER TABLE entity_aliases DROP COLUMN docs",
 	"ALTER TABLE entity_aliases DROP COLUMN akey",
 	"ALTER TABLE entity_aliases DROP COLUMN nkey",
+	"DROP INDEX attributions_source_key",
+	"ALTER TABLE attributions DROP COLUMN source_key",
+	"ALTER TABLE attributions DROP COLUMN about_keys",
 }
 
 // TestEntityGroupsMigration: a store written before migration 3 gets the
@@ -235,6 +238,13 @@ func TestEntityGroupsMigration(t *testing.T) {
 		{Document: dateline.Document{ID: "b", Text: "b"}, Analysis: dateline.Analysis{Entities: []dateline.Entity{
 			{Name: "Barack Obama", Type: dateline.EntityPerson, Aliases: []string{"Obama"}}, {Name: "Obama", Type: dateline.EntityPerson}}}},
 	}
+	// attributions: one by the Gulf about "The U.S." and Al-Jazeera, one with no source
+	as[0].Text = "The Gulf said The U.S. and Al-Jazeera agreed."
+	as[0].Mentions = []dateline.Mention{{Start: 14, End: 17, Entity: "The Gulf of Mexico"}, {Start: 18, End: 27, Entity: "United States"}, {Start: 32, End: 42, Entity: "Al-Jazeera"}}
+	as[0].Attributions = []dateline.Attribution{
+		{Source: &dateline.AttrSpan{Start: 0, End: 8, Text: "The Gulf", Entity: "The Gulf of Mexico"}, Cue: dateline.AttrSpan{Start: 9, End: 13}, Content: dateline.AttrSpan{Start: 14, End: 50}},
+		{Cue: dateline.AttrSpan{Start: 9, End: 13}, Content: dateline.AttrSpan{Start: 14, End: 50}},
+	}
 	for i := range as {
 		as[i].Published = mustDay("2010-01-02")
 	}
@@ -243,7 +253,8 @@ func TestEntityGroupsMigration(t *testing.T) {
 	}
 	dump := func() string {
 		var b strings.Builder
-		for _, q := range []string{"SELECT name, key FROM doc_entities ORDER BY doc, name", "SELECT alias, name, docs, akey, nkey FROM entity_aliases ORDER BY alias, name"} {
+		for _, q := range []string{"SELECT name, key FROM doc_entities ORDER BY doc, name", "SELECT alias, name, docs, akey, nkey FROM entity_aliases ORDER BY alias, name",
+			"SELECT source_entity, source_key, about, about_keys FROM attributions ORDER BY doc, idx"} {
 			rows, err := db.db.QueryContext(ctx, q)
 			if err != nil {
 				t.Fatal(err)
@@ -265,7 +276,8 @@ func TestEntityGroupsMigration(t *testing.T) {
 		return b.String()
 	}
 	want := dump()
-	if !strings.Contains(want, "The Gulf of Mexico gulf of mexico") || !strings.Contains(want, "Obama Barack Obama 2 obama barack obama") {
+	if !strings.Contains(want, "The Gulf of Mexico gulf of mexico") || !strings.Contains(want, "Obama Barack Obama 2 obama barack obama") ||
+		!strings.Contains(want, "The Gulf of Mexico gulf of mexico \tThe Gulf of Mexico\tUnited States\tAl-Jazeera\t \tgulf of mexico\tunited states\tal jazeera\t") {
 		t.Fatalf("ingestion wrote:\n%s", want)
 	}
 	for _, q := range append(undoEntityGroups, "PRAGMA user_version = 2") {

@@ -24,3 +24,14 @@ UPDATE entity_aliases SET
 		WHERE e.name = entity_aliases.name COLLATE NOCASE AND e.name = entity_aliases.name
 			AND j.value = entity_aliases.alias COLLATE NOCASE);
 CREATE INDEX entity_aliases_akey ON entity_aliases(akey);
+
+-- The keys of an attribution's source entity and of the entities named
+-- in its content (tab-separated like about), for quotes by or about a
+-- group. Folding the whole tab-separated list folds each name in it; a
+-- name's leading "the " is dropped after its tab.
+ALTER TABLE attributions ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE attributions ADD COLUMN about_keys TEXT NOT NULL DEFAULT '';
+UPDATE attributions SET
+	source_key = CASE WHEN source_entity = '' THEN '' ELSE CASE WHEN replace(replace(lower(source_entity), '-', ' '), '.', '') LIKE 'the %' THEN substr(replace(replace(lower(source_entity), '-', ' '), '.', ''), 5) ELSE replace(replace(lower(source_entity), '-', ' '), '.', '') END END,
+	about_keys = replace(replace(replace(lower(about), '-', ' '), '.', ''), char(9) || 'the ', char(9));
+CREATE INDEX attributions_source_key ON attributions(source_key);
