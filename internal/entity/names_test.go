@@ -66,6 +66,10 @@ func TestNameShapes(t *testing.T) {
 			want: []string{"LOC:United States=United States", "ORG:EU=European Union"}},
 		{rule: "short form alone", text: "The U.S. said the EU was wrong.",
 			want: []string{"LOC:U.S.=U.S.", "ORG:EU=EU"}},
+		// Military titles abbreviated: "Adm." introduces a person and ends
+		// the body before it.
+		{rule: "abbreviated admiral", text: "Coast Guard Adm. Thad Allen said the well was capped.",
+			want: []string{"ORG:Coast Guard=Coast Guard"}},
 		{rule: "short form after the long", text: "The United States voted no. Later the US changed its mind, and USA Today said so.",
 			want: []string{"LOC:United States=United States", "LOC:US=United States"}},
 	}
