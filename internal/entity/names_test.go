@@ -2,6 +2,8 @@ package entity
 
 import (
 	"testing"
+
+	"github.com/datelinehq/dateline/internal/sentence"
 )
 
 // TestNameShapes covers names built with particles and articles, bodies of
@@ -107,4 +109,14 @@ func TestArabicPrefixLen(t *testing.T) {
 			t.Errorf("arabicKeyPrefixLen(%q) = %d, want %d", w, got, want)
 		}
 	}
+}
+
+// TestMiddleInitial: a person's name does not end in a middle initial
+// ("George W." before "Bush ;" in PTB text). The sentences come from the
+// real splitter, which does not end one after "W.".
+func TestMiddleInitial(t *testing.T) {
+	text := "She was an administrator under George W. Bush ; and he was not ."
+	ms, ents := Recognize(text, sentence.Split(text))
+	checkInvariants(t, text, ms, ents)
+	checkMentions(t, "middle initial", text, ms, []string{"PERSON:George W. Bush=George W. Bush"})
 }

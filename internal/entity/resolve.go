@@ -987,6 +987,18 @@ func initialsRule(s *sent, cands []cand) []cand {
 			c.a = a
 			c.typ = dateline.EntityPerson
 		}
+		// A person's name does not end in a middle initial: "George W."
+		// before "Bush" (which the tagger leaves out when a colon or a
+		// semicolon follows it) runs on to the capitalised word.
+		if c.typ == dateline.EntityPerson && c.b-c.a >= 2 && c.b < len(s.words) && len(s.words[c.b-1]) == 2 &&
+			isInitial(s.words[c.b-1]) && s.types[c.b].class == shTitle {
+			if k+1 < len(cands) && cands[k+1].a == c.b {
+				c.b = cands[k+1].b
+				k++
+			} else if k+1 >= len(cands) || cands[k+1].a > c.b {
+				c.b++
+			}
+		}
 		out = append(out, c)
 	}
 	return out
