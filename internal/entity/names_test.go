@@ -120,3 +120,12 @@ func TestMiddleInitial(t *testing.T) {
 	checkInvariants(t, text, ms, ents)
 	checkMentions(t, "middle initial", text, ms, []string{"PERSON:George W. Bush=George W. Bush"})
 }
+
+// TestAlQaedaLowerArticle: "al Qaeda" with the article apart and in lower
+// case, as US papers write it, is the group, not a person "Qaeda".
+func TestAlQaedaLowerArticle(t *testing.T) {
+	text := "Our troops are taking the fight to al Qaeda wherever it exists."
+	ms, ents := Recognize(text, sentence.Split(text))
+	checkInvariants(t, text, ms, ents)
+	checkMentions(t, "al Qaeda", text, ms, []string{"ORG:al Qaeda=al-Qaeda"})
+}

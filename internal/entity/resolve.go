@@ -354,7 +354,8 @@ func orgOK(ws []string) bool {
 		return true
 	}
 	for _, w := range ws {
-		if !isFunctionWord(w) && !isCap(w) {
+		// "al Qaeda": the Arabic article stays lower case
+		if !isFunctionWord(w) && !isCap(w) && w != "al" && w != "el" {
 			return false
 		}
 	}
