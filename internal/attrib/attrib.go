@@ -1931,6 +1931,7 @@ func (f *frame) npBackward(k int) int {
 	return i
 }
 
+// articles alone are no source (attributions)
 var articles = set("the", "a", "an")
 
 // speakerOf are the prepositions that join one who speaks for someone to
@@ -1999,7 +2000,8 @@ var npStop = set("that", "which", "who", "whom", "whose", "and", "but", "or", "b
 
 var npStopForward = set("that", "which", "who", "whose", "and", "but", "because", "when", "while", "as", "if",
 	"after", "before", "in", "on", "at", "during", "for", "from", "to", "about", "is", "was",
-	"are", "were", "will", "would", "could", "can", "should", "may", "might", "must", "have", "has", "had", "said", "says", "told", "last", "this", "yesterday", "today", "earlier", "adding",
+	"are", "were", "will", "would", "could", "can", "should", "may", "might", "must", "have", "has",
+	"had", "said", "says", "told", "last", "this", "yesterday", "today", "earlier", "adding",
 	"referring", "noting", "saying", "explaining", "pointing", "calling", "citing")
 
 func set(ws ...string) map[string]bool {
