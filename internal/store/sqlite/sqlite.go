@@ -275,7 +275,12 @@ func putDerived(ctx context.Context, tx *txStmts, rowid int64, a *dateline.Artic
 		// spellings it used ("Obama", "OBAMA": the column folds case as
 		// NOCASE does); migration 3 counts the same way.
 		counted := map[string]bool{}
-		for _, al := range e.Aliases {
+		// the aliases as the JSON column holds them (invalid UTF-8
+		// replaced), so that migration 3, which counts from that column,
+		// finds the same rows
+		var stored []string
+		_ = json.Unmarshal(aliases, &stored)
+		for _, al := range stored {
 			f := asciiFold(al)
 			if counted[f] {
 				continue
