@@ -172,25 +172,21 @@ func (s *DB) describeGroups(ctx context.Context, keys []string, out []dateline.E
 		return err
 	}
 	for i, g := range keys {
-		rs := byGroup[g]
-		names := map[string][2]int{} // docs, mentions by spelling
+		if len(byGroup[g]) == 0 {
+			// its documents became copies between the two queries
+			continue
+		}
+		names := map[string][2]int{} // documents, mentions by spelling
 		types := map[string][2]int{}
-		var aliasLists []string
-		for _, r := range rs {
+		var al []string
+		for _, r := range byGroup[g] {
 			n := names[r.name]
 			names[r.name] = [2]int{n[0] + r.docs, n[1] + r.mentions}
 			t := types[r.typ]
 			types[r.typ] = [2]int{t[0] + r.docs, t[1] + r.mentions}
-			aliasLists = append(aliasLists, r.aliases)
-		}
-		out[i].Name = pickName(names)
-		out[i].Type = mostCommon(types)
-		out[i].Names = byDocs(names)
-		var al []string
-		for _, l := range aliasLists {
 			// a JSON array of each document's JSON array of aliases
 			var docs []string
-			if json.Unmarshal([]byte(l), &docs) != nil {
+			if json.Unmarshal([]byte(r.aliases), &docs) != nil {
 				continue
 			}
 			for _, d := range docs {
@@ -200,67 +196,42 @@ func (s *DB) describeGroups(ctx context.Context, keys []string, out []dateline.E
 				}
 			}
 		}
+		// The name is the spelling most documents use. One of several
+		// words all in capitals ("PORT AVERY", from a dateline or a
+		// shouted headline) gives way to any other spelling; a single
+		// word in capitals does not, since that is how acronyms are
+		// written ("BP", "NATO", "U.S.").
+		out[i].Name = ranked(names, shouted)[0]
+		out[i].Type = ranked(types, nil)[0]
+		out[i].Names = ranked(names, nil)
 		out[i].Aliases = mergeAliases(out[i].Name, append(out[i].Names, al...))
 	}
 	return nil
-}
-
-// pickName is the spelling most documents use. A name of several words
-// all in capitals ("PORT AVERY", from a dateline or a shouted headline)
-// gives way to any other spelling; a single word in capitals does not,
-// since that is how acronyms are written ("BP", "NATO", "U.S.").
-func pickName(names map[string][2]int) string {
-	best := ""
-	for n := range names {
-		if best == "" || betterName(n, best, names) {
-			best = n
-		}
-	}
-	return best
-}
-
-func betterName(a, b string, names map[string][2]int) bool {
-	sa, sb := shouted(a), shouted(b)
-	if sa != sb {
-		return sb
-	}
-	na, nb := names[a], names[b]
-	if na[0] != nb[0] {
-		return na[0] > nb[0]
-	}
-	if na[1] != nb[1] {
-		return na[1] > nb[1]
-	}
-	return a < b
 }
 
 func shouted(name string) bool {
 	return strings.Contains(name, " ") && strings.ToUpper(name) == name && strings.ToLower(name) != name
 }
 
-// mostCommon is the key with the most documents, then mentions, then the
-// first in order.
-func mostCommon(m map[string][2]int) string {
-	best := ""
-	for k, v := range m {
-		b := m[best]
-		if best == "" || v[0] > b[0] || v[0] == b[0] && (v[1] > b[1] || v[1] == b[1] && k < best) {
-			best = k
-		}
-	}
-	return best
-}
-
-// byDocs lists the keys of m by documents, most first.
-func byDocs(m map[string][2]int) []string {
+// ranked lists the keys of m (documents, mentions) by documents, then
+// mentions, then key, with those demote reports true after the others.
+func ranked(m map[string][2]int, demote func(string) bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
 	sort.Slice(out, func(i, j int) bool {
+		if demote != nil {
+			if di, dj := demote(out[i]), demote(out[j]); di != dj {
+				return dj
+			}
+		}
 		a, b := m[out[i]], m[out[j]]
 		if a[0] != b[0] {
 			return a[0] > b[0]
+		}
+		if a[1] != b[1] {
+			return a[1] > b[1]
 		}
 		return out[i] < out[j]
 	})
