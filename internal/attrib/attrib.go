@@ -1204,14 +1204,7 @@ func (f *frame) openingIng(a *analysis) bool {
 	if j <= i || i <= c.j || t[i-1].w != "," {
 		return false
 	}
-	// the subject ends where its verb's auxiliaries or adverbs begin
-	for m := i + 1; m < j; m++ {
-		w := t[m].w
-		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w)) || lyAdverb(t[m]) {
-			j = m
-			break
-		}
-	}
+	j = subjectEnd(t, i, j)
 	a.srcI, a.srcJ = i, j
 	// and what was said ends at the comma before it
 	if s, e := f.contentAfter(f.contentStart(c.j), i-1); e > s {
@@ -1248,19 +1241,26 @@ func (f *frame) pastOpeningPhrase(a *analysis) bool {
 		return false
 	}
 	i := b + 1
-	j := f.npForward(i)
-	for m := i + 1; m < j; m++ {
-		w := t[m].w
-		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w)) || lyAdverb(t[m]) {
-			j = m
-			break
-		}
-	}
+	j := subjectEnd(t, i, f.npForward(i))
 	if j <= i || j >= c.i || t[i].kind&kPunct != 0 {
 		return false
 	}
 	a.srcI, a.srcJ = i, j
 	return true
+}
+
+// subjectEnd cuts a subject phrase [i, j) found by npForward where its
+// verb's auxiliaries or adverbs begin: at the first lower-case word
+// between a subject and its verb, sentence adverb or participle ("the
+// senator later told CBS" gives "the senator").
+func subjectEnd(t []tok, i, j int) int {
+	for m := i + 1; m < j; m++ {
+		w := t[m].w
+		if t[m].raw == w && (betweenWords[w] || sentenceAdverb[w] || participle(w)) || lyAdverb(t[m]) {
+			return m
+		}
+	}
+	return j
 }
 
 // asReportedBy reads "As reported by Western Journalism, the New York
