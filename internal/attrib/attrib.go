@@ -42,6 +42,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/ptb"
 	"github.com/datelinehq/dateline/internal/sentence"
 )
 
@@ -195,11 +196,8 @@ func tokenizeInto(text string, s dateline.Span, dst []tok, buf []byte, spans []d
 		}
 		if len(t.raw) == 5 && t.raw[0] == '-' {
 			// PTB's brackets, whole since the tokeniser keeps them so
-			switch t.raw {
-			case "-LRB-", "-LSB-", "-LCB-":
-				t.w = "("
-			case "-RRB-", "-RSB-", "-RCB-":
-				t.w = ")"
+			if b, ok := ptb.Bracket(t.raw); ok {
+				t.w = b
 			}
 		}
 		if (t.raw == "'" || t.raw == "’") && k > 0 {

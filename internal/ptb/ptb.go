@@ -27,13 +27,29 @@ func Looks(text string) bool {
 	return gaps >= 3 && gaps*200 >= len(text)/10
 }
 
-// noSpaceBefore are tokens that attach to the token on their left.
-var noSpaceBefore = map[string]bool{
-	",": true, ".": true, ";": true, ":": true, "?": true, "!": true, "%": true,
-	")": true, "]": true, "}": true, "''": true, "'s": true, "'S": true, "n't": true,
-	"'re": true, "'ve": true, "'ll": true, "'d": true, "'m": true, "...": true,
-	"'": true,
+// Bracket returns the bracket a PTB escape ("-LRB-", "-RSB-" …) stands
+// for, and whether tok is one.
+func Bracket(tok string) (string, bool) {
+	b, ok := brackets[tok]
+	return b, ok
 }
+
+// Clitics are the endings PTB splits from their word as tokens of their
+// own ("BP 's", "they 're"), in lower case.
+var Clitics = [...]string{"'s", "'re", "'ve", "'ll", "'d", "'m"}
+
+// noSpaceBefore are tokens that attach to the token on their left.
+var noSpaceBefore = func() map[string]bool {
+	m := map[string]bool{
+		",": true, ".": true, ";": true, ":": true, "?": true, "!": true, "%": true,
+		")": true, "]": true, "}": true, "''": true, "'S": true, "n't": true, "...": true,
+		"'": true,
+	}
+	for _, c := range Clitics {
+		m[c] = true
+	}
+	return m
+}()
 
 // noSpaceAfter are tokens that attach to the token on their right.
 var noSpaceAfter = map[string]bool{

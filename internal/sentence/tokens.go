@@ -1,10 +1,12 @@
 package sentence
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/internal/ptb"
 )
 
 // Tokens returns the byte spans of the tokens inside s: words, numbers
@@ -115,9 +117,9 @@ func ptbClitic(text string, i int, s dateline.Span) int {
 	if i == s.Start || i == 0 || text[i-1] != ' ' {
 		return i
 	}
-	for _, c := range [...]string{"s", "re", "ve", "ll", "d", "m"} {
-		e := i + 1 + len(c)
-		if e > s.End || !equalFoldASCII(text[i+1:e], c) {
+	for _, c := range ptb.Clitics {
+		e := i + len(c)
+		if e > s.End || !strings.EqualFold(text[i+1:e], c[1:]) {
 			continue
 		}
 		if e == s.End {
@@ -136,12 +138,10 @@ func ptbClitic(text string, i int, s dateline.Span) int {
 // word "LRB" and a speaker.
 func ptbBracket(text string, i int, s dateline.Span) int {
 	e := i + 5
-	if e > s.End || text[i+4] != '-' || text[i+3] != 'B' {
+	if e > s.End {
 		return i
 	}
-	switch text[i+1 : i+3] {
-	case "LR", "RR", "LS", "RS", "LC", "RC":
-	default:
+	if _, ok := ptb.Bracket(text[i:e]); !ok {
 		return i
 	}
 	if e < s.End {
@@ -150,15 +150,6 @@ func ptbBracket(text string, i int, s dateline.Span) int {
 		}
 	}
 	return e
-}
-
-func equalFoldASCII(a, b string) bool {
-	for k := 0; k < len(a); k++ {
-		if a[k]|0x20 != b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // appendWord appends the word text[i:e], with a possessive or contraction
