@@ -673,14 +673,13 @@ func resolve(text string, sents []sent, cands []cand) ([]dateline.Mention, []dat
 	}
 
 	if particles {
-		particleSurnames(sents, cands, cov, surnameOf, func(key string) []string {
-			for _, p := range people {
-				if p.key == key {
-					return p.pre
-				}
+		preOf := make(map[string][]string, len(people))
+		for _, p := range people {
+			if p.pre != nil {
+				preOf[p.key] = p.pre
 			}
-			return nil
-		})
+		}
+		particleSurnames(sents, cands, cov, surnameOf, preOf)
 	}
 
 	// Link each candidate to an entity key.
@@ -1438,9 +1437,9 @@ func isParticle(w string) bool {
 
 // particleSurnames extends a lone surname that resolves to a person whose
 // name has particles over the particles written before it: "bin Laden",
-// "Von der Leyen", not "Laden" and a stray "bin". preOf returns a person's
+// "Von der Leyen", not "Laden" and a stray "bin". preOf holds a person's
 // particles by key. Only words no other mention covers are taken.
-func particleSurnames(sents []sent, cands []cand, cov [][]bool, surnameOf map[string]string, preOf func(string) []string) {
+func particleSurnames(sents []sent, cands []cand, cov [][]bool, surnameOf map[string]string, preOf map[string][]string) {
 	for k := range cands {
 		c := &cands[k]
 		if c.b-c.a != 1 || c.a == 0 || c.typ != dateline.EntityPerson || c.rule {
@@ -1454,7 +1453,7 @@ func particleSurnames(sents []sent, cands []cand, cov [][]bool, surnameOf map[st
 		if pk == "" {
 			continue
 		}
-		pre := preOf(pk)
+		pre := preOf[pk]
 		a, m := c.a, len(pre)
 		for m > 0 && a > 0 && !cov[c.s][a-1] && strings.EqualFold(s.words[a-1], pre[m-1]) {
 			a--
