@@ -327,3 +327,24 @@ func TestFillToRequestedDates(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityMentionsByGroupNames: an entity's mentions are those of any
+// name its group goes by (EntityStat.Names), not only its display name.
+func TestEntityMentionsByGroupNames(t *testing.T) {
+	a := &dateline.Article{Analysis: dateline.Analysis{Mentions: []dateline.Mention{
+		{Start: 0, End: 5, Entity: "Obama"},
+		{Start: 10, End: 24, Entity: "Michelle Obama"},
+		{Start: 30, End: 42, Entity: "barack obama"},
+	}}}
+	for _, tt := range []struct {
+		names []string
+		want  []dateline.Span
+	}{
+		{nil, []dateline.Span{{Start: 30, End: 42}}},
+		{[]string{"Barack Obama", "Obama"}, []dateline.Span{{Start: 0, End: 5}, {Start: 30, End: 42}}},
+	} {
+		if got := entityMentions(a, "Barack Obama", tt.names); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("names %q: spans %v, want %v", tt.names, got, tt.want)
+		}
+	}
+}
